@@ -1,0 +1,30 @@
+"""arnews: a small corpus of Arabic news, typed Articles, normalizers and search.
+
+Importing arnews reads no data; :func:`load` parses the bundled texts on first
+use and caches them.
+
+>>> import arnews
+>>> corpus = arnews.load()
+>>> corpus[0].title
+'صحيفة روسية: موسكو وبغداد ستتبادلان المعلومات الاستخبارية حول الموصل'
+"""
+
+from __future__ import annotations
+
+from ._corpus import Corpus
+from ._load import load, load_dir
+from ._model import Article, Caption, RelatedStory, Section
+from ._parse import parse
+
+__all__ = [
+    "Article",
+    "Caption",
+    "Corpus",
+    "RelatedStory",
+    "Section",
+    "load",
+    "load_dir",
+    "parse",
+]
+
+__version__ = "0.1.0"

@@ -1,0 +1,352 @@
+"""Corpus: an immutable sequence of Articles and the queries over it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, overload
+
+import attrs
+
+from ._model import Article
+
+if TYPE_CHECKING:
+    import os
+
+    import pandas
+
+    from ._entities import Mention
+    from ._query import ConcordanceLine, Hit
+
+__all__ = ["Corpus"]
+
+
+def _to_articles(articles: Iterable[Article]) -> tuple[Article, ...]:
+    items = tuple(articles)
+    for item in items:
+        if not isinstance(item, Article):
+            msg = f"Corpus holds Article objects, got {type(item).__name__}; build articles with arnews.parse(text)"
+            raise TypeError(msg)
+    ids = [a.id for a in items]
+    if len(set(ids)) != len(ids):
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        msg = f"Corpus article ids must be unique, got duplicates {dupes}; pass id=... to arnews.parse"
+        raise ValueError(msg)
+    return items
+
+
+@attrs.frozen(eq=False)
+class Corpus(Sequence[Article]):
+    """An immutable sequence of :class:`Article` objects with query methods.
+
+    Index it by position or slice like a tuple; look articles up by id with
+    :meth:`get`.  Query methods return records (tuples of attrs classes), and
+    never print.
+
+    >>> import arnews
+    >>> corpus = arnews.load()
+    >>> len(corpus), corpus[0].id, len(corpus[1:3])
+    (5, '000_e0e2311573730f34', 2)
+    >>> "003_525ecddc6b3f777e" in corpus
+    True
+
+    Raises:
+        TypeError: if built from anything but Articles.
+        ValueError: if two articles share an id.
+    """
+
+    articles: tuple[Article, ...] = attrs.field(converter=_to_articles)
+    # Caches derived data (the search index, entity tables); never part of equality.
+    _cache: dict[str, Any] = attrs.field(init=False, factory=dict, repr=False)
+
+    # -- the sequence -------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self.articles)
+
+    @overload
+    def __getitem__(self, index: int) -> Article: ...
+    @overload
+    def __getitem__(self, index: slice) -> Corpus: ...
+    def __getitem__(self, index: int | slice) -> Article | Corpus:
+        if isinstance(index, slice):
+            return Corpus(self.articles[index])
+        if isinstance(index, str):
+            msg = (
+                f"Corpus is indexed by position, not by id; "
+                f"use corpus.get({index!r}) (None when absent) or corpus.article({index!r})"
+            )
+            raise TypeError(msg)
+        if isinstance(index, bool) or not isinstance(index, int):
+            msg = f"Corpus indices must be int or slice, got {type(index).__name__}"
+            raise TypeError(msg)
+        try:
+            return self.articles[index]
+        except IndexError:
+            msg = f"Corpus index {index} out of range for {len(self)} articles"
+            raise IndexError(msg) from None
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, str):
+            return item in self._by_id()
+        if isinstance(item, Article):
+            return self._by_id().get(item.id) == item
+        return False
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Corpus):
+            return NotImplemented
+        return self.articles == other.articles
+
+    def __hash__(self) -> int:
+        return hash(self.articles)
+
+    def __repr__(self) -> str:
+        shown = ", ".join(self.ids[:3]) + (", ..." if len(self) > 3 else "")
+        return f"<Corpus of {len(self)} articles: {shown}>"
+
+    # -- lookup -------------------------------------------------------------
+    def _by_id(self) -> dict[str, Article]:
+        table: dict[str, Article] | None = self._cache.get("by_id")
+        if table is None:
+            table = {a.id: a for a in self.articles}
+            self._cache["by_id"] = table
+        return table
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The article ids, in corpus order.
+
+        >>> import arnews
+        >>> arnews.load().ids[-1]
+        '004_27df001b210ff69a'
+        """
+        return tuple(a.id for a in self.articles)
+
+    def get(self, article_id: str) -> Article | None:
+        """The article with this exact id, or None.
+
+        >>> import arnews
+        >>> arnews.load().get("002_c10afc3176e03f42").outlet
+        'الجزيرة نت'
+        >>> arnews.load().get("nope") is None
+        True
+
+        Raises:
+            TypeError: if ``article_id`` is not a str.
+        """
+        if not isinstance(article_id, str):
+            msg = f"article ids are str, got {type(article_id).__name__}"
+            raise TypeError(msg)
+        return self._by_id().get(article_id)
+
+    def article(self, id_or_prefix: str) -> Article:
+        """The article whose id is, or uniquely starts with, ``id_or_prefix``.
+
+        >>> import arnews
+        >>> arnews.load().article("003").id
+        '003_525ecddc6b3f777e'
+
+        Raises:
+            TypeError: if ``id_or_prefix`` is not a str.
+            KeyError: if no id matches, or the prefix matches several ids.
+        """
+        exact = self.get(id_or_prefix)
+        if exact is not None:
+            return exact
+        matches = [a for a in self.articles if id_or_prefix and a.id.startswith(id_or_prefix)]
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            msg = f"no article id starts with {id_or_prefix!r}; known ids: {', '.join(self.ids)}"
+        else:
+            msg = (
+                f"{id_or_prefix!r} matches {len(matches)} ids "
+                f"({', '.join(a.id for a in matches)}); give more characters"
+            )
+        raise KeyError(msg)
+
+    # -- filters ------------------------------------------------------------
+    def filter(
+        self,
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        outlet: str | None = None,
+        where: Callable[[Article], bool] | None = None,
+        include_inferred: bool = True,
+    ) -> Corpus:
+        """A new Corpus of the articles that pass every given condition.
+
+        ``since`` and ``until`` are inclusive; an article without a date fails
+        any date condition.  Curated (inferred) dates count unless
+        ``include_inferred=False``.  ``outlet`` compares the outlet exactly.
+
+        >>> import arnews, datetime
+        >>> corpus = arnews.load()
+        >>> corpus.filter(since=datetime.date(2016, 1, 1)).ids
+        ('000_e0e2311573730f34', '004_27df001b210ff69a')
+        >>> corpus.filter(since=datetime.date(2016, 1, 1), include_inferred=False).ids
+        ('000_e0e2311573730f34',)
+
+        Raises:
+            TypeError: if a date bound is not a ``datetime.date`` (a
+                ``datetime.datetime`` is refused too), or ``where`` is not callable.
+            ValueError: if ``since`` is after ``until``.
+        """
+        for name, bound in (("since", since), ("until", until)):
+            if bound is not None and (
+                not isinstance(bound, dt.date) or isinstance(bound, dt.datetime)
+            ):
+                msg = (
+                    f"filter({name}=...) expects datetime.date, got {type(bound).__name__}; "
+                    f"e.g. datetime.date(2015, 9, 29)"
+                )
+                raise TypeError(msg)
+        if since is not None and until is not None and since > until:
+            msg = f"filter(since={since}) is after until={until}; swap them"
+            raise ValueError(msg)
+        if outlet is not None and not isinstance(outlet, str):
+            msg = f"filter(outlet=...) expects str, got {type(outlet).__name__}"
+            raise TypeError(msg)
+        if where is not None and not callable(where):
+            msg = f"filter(where=...) expects a function Article -> bool, got {type(where).__name__}"
+            raise TypeError(msg)
+
+        def keep(a: Article) -> bool:
+            if since is not None or until is not None or not include_inferred:
+                if a.date is None or (a.date_inferred and not include_inferred):
+                    return False
+                if since is not None and a.date < since:
+                    return False
+                if until is not None and a.date > until:
+                    return False
+            if outlet is not None and a.outlet != outlet:
+                return False
+            return where is None or bool(where(a))
+
+        return Corpus(a for a in self.articles if keep(a))
+
+    # -- queries (implemented in _query / _entities) -------------------------
+    def search(
+        self, query: str, *, fields: Sequence[str] = ("title", "paragraph", "caption")
+    ) -> tuple[Hit, ...]:
+        """Find a word or phrase, seeing through spelling variants and clitics.
+
+        See :func:`arnews._query.search` for the matching rules.
+
+        >>> import arnews
+        >>> hits = arnews.load().search("بغداد")
+        >>> hits[0].article_id, hits[0].text
+        ('000_e0e2311573730f34', 'وبغداد')
+
+        Raises:
+            TypeError: if ``query`` is not a str.
+            ValueError: if the query holds no word, or a field name is unknown.
+        """
+        from ._query import search
+
+        return search(self, query, fields=fields)
+
+    def concordance(self, query: str, *, width: int = 40) -> tuple[ConcordanceLine, ...]:
+        """Keyword-in-context lines for every hit of ``query``.
+
+        >>> import arnews
+        >>> line = arnews.load().concordance("لافروف", width=20)[0]
+        >>> line.match, line.article_id
+        ('لافروف', '003_525ecddc6b3f777e')
+
+        Raises:
+            TypeError: if ``query`` is not a str or ``width`` not an int.
+            ValueError: as :meth:`search`, or if ``width`` is negative.
+        """
+        from ._query import concordance
+
+        return concordance(self, query, width=width)
+
+    def frequencies(
+        self, *, top: int | None = None, stopwords: bool = True
+    ) -> tuple[tuple[str, int], ...]:
+        """Counts of normalized word stems, most frequent first.
+
+        >>> import arnews
+        >>> dict(arnews.load().frequencies(top=50))["روسيا"] > 10
+        True
+
+        Raises:
+            ValueError: if ``top`` is negative.
+        """
+        from ._query import frequencies
+
+        return frequencies(self, top=top, stopwords=stopwords)
+
+    def mentions(self, entity: str) -> tuple[Hit, ...]:
+        """Every mention of a gazetteer entity (id, English name or any Arabic alias).
+
+        >>> import arnews
+        >>> {h.article_id for h in arnews.load().mentions("Lavrov")} >= {"003_525ecddc6b3f777e"}
+        True
+
+        Raises:
+            KeyError: if the gazetteer knows no such entity.
+        """
+        from ._entities import mentions
+
+        return mentions(self, entity)
+
+    def entities(self) -> tuple[Mention, ...]:
+        """Every gazetteer entity mention in the corpus, by article then position.
+
+        >>> import arnews
+        >>> len(arnews.load().entities()) > 20
+        True
+        """
+        return tuple(m for a in self.articles for m in a.entities())
+
+    # -- export ---------------------------------------------------------------
+    def to_records(self) -> list[dict[str, Any]]:
+        """One plain dict per article (JSON-ready: dates as ISO strings).
+
+        >>> import arnews
+        >>> arnews.load().to_records()[0]["date"]
+        '2016-10-27'
+        """
+        from ._export import to_records
+
+        return to_records(self)
+
+    def to_jsonl(self, path: str | os.PathLike[str]) -> None:
+        """Write :meth:`to_records` as JSON Lines (UTF-8, one article a line).
+
+        >>> import arnews, json, pathlib, tempfile
+        >>> out = pathlib.Path(tempfile.mkdtemp()) / "corpus.jsonl"
+        >>> arnews.load().to_jsonl(out)
+        >>> json.loads(out.read_text(encoding="utf-8").splitlines()[1])["id"]
+        '001_4f119960287c4d94'
+        """
+        from ._export import to_jsonl
+
+        to_jsonl(self, path)
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """The records as a pandas DataFrame (needs ``pip install 'arnews[pandas]'``).
+
+        Raises:
+            ImportError: if pandas is not installed, naming the extra to install.
+        """
+        from ._export import to_pandas
+
+        return to_pandas(self)
+
+    # -- display ----------------------------------------------------------------
+    def _repr_html_(self) -> str:
+        from ._display import corpus_html
+
+        return corpus_html(self)
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        from ._display import corpus_pretty
+
+        p.text("Corpus(...)" if cycle else corpus_pretty(self))

@@ -1,0 +1,94 @@
+"""Loading corpora: the bundled one (parsed once, cached) and a user's folder."""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path, PurePath
+
+from ._catalog import apply_catalog, load_catalog
+from ._corpus import Corpus
+from ._parse import parse
+from ._resources import read_text, seed_names
+
+__all__ = ["load", "load_dir"]
+
+
+@functools.cache
+def load() -> Corpus:
+    """The bundled corpus, parsed on first call and cached for the process.
+
+    Curated facts from the bundled catalog (outlets, inferred dates) are
+    applied on top of what the parser read from each text.
+
+    >>> import arnews
+    >>> corpus = arnews.load()
+    >>> [a.id[:3] for a in corpus]
+    ['000', '001', '002', '003', '004']
+    >>> corpus is arnews.load()
+    True
+    """
+    catalog = load_catalog()
+    articles = []
+    for name in seed_names():
+        stem = PurePath(name).stem
+        article = parse(read_text(name), id=stem)
+        entry = catalog.get(stem)
+        articles.append(apply_catalog(article, entry) if entry is not None else article)
+    return Corpus(articles)
+
+
+def load_dir(path: str | os.PathLike[str], pattern: str = "*.txt") -> Corpus:
+    """Parse every file in a folder that matches ``pattern`` into a Corpus.
+
+    Files are read as UTF-8 (a leading byte-order mark is allowed and dropped),
+    sorted by name; each article's id is its file's stem.  Nothing is
+    curated: what you get is what the parser reads from your texts.
+
+    >>> import arnews, pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("عنوان\\n\\n2016-06-08\\n\\nنص.\\n", encoding="utf-8")
+    >>> arnews.load_dir(folder)[0].date.isoformat()
+    '2016-06-08'
+
+    Raises:
+        TypeError: if ``path`` is not a str or path-like, or ``pattern`` not a str.
+        FileNotFoundError: if ``path`` does not exist.
+        NotADirectoryError: if ``path`` is a file.
+        ValueError: if no file matches ``pattern``, a file is not valid UTF-8,
+            or a file holds no text (the message names the file).
+    """
+    if not isinstance(path, str | os.PathLike):
+        msg = f"load_dir() expects a folder path (str or pathlib.Path), got {type(path).__name__}"
+        raise TypeError(msg)
+    if not isinstance(pattern, str):
+        msg = f"load_dir(pattern=...) expects a glob pattern str such as '*.txt', got {type(pattern).__name__}"
+        raise TypeError(msg)
+    folder = Path(path)
+    if not folder.exists():
+        msg = f"load_dir(): folder {str(folder)!r} does not exist"
+        raise FileNotFoundError(msg)
+    if not folder.is_dir():
+        msg = f"load_dir(): {str(folder)!r} is a file, not a folder; use arnews.parse(Path(...).read_text('utf-8')) for one file"
+        raise NotADirectoryError(msg)
+    files = sorted(p for p in folder.glob(pattern) if p.is_file())
+    if not files:
+        msg = f"load_dir(): no file in {str(folder)!r} matches {pattern!r}; pass pattern=... to choose files"
+        raise ValueError(msg)
+    articles = []
+    for file in files:
+        data = file.read_bytes()
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            msg = (
+                f"load_dir(): {str(file)!r} is not valid UTF-8 ({exc.reason} at byte {exc.start}); "
+                f"convert it, e.g. iconv -f WINDOWS-1256 -t UTF-8"
+            )
+            raise ValueError(msg) from None
+        try:
+            articles.append(parse(text, id=file.stem))
+        except ValueError as exc:
+            msg = f"load_dir(): {str(file)!r}: {exc}"
+            raise ValueError(msg) from None
+    return Corpus(articles)
