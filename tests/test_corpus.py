@@ -10,7 +10,9 @@ import arnews
 from arnews import Article, Corpus, Section
 
 
-def make(id_: str, date: dt.date | None = None, *, inferred: bool = False, outlet: str | None = None) -> Article:
+def make(
+    id_: str, date: dt.date | None = None, *, inferred: bool = False, outlet: str | None = None
+) -> Article:
     return Article(
         id=id_,
         title=f"عنوان {id_}",

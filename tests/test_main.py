@@ -35,7 +35,9 @@ def test_list_is_the_default_and_marks_inferred_dates() -> None:
 def test_show_accepts_a_unique_prefix() -> None:
     code, out, _ = run("show", "003")
     assert code == 0
-    assert out.startswith("id: 003_525ecddc6b3f777e\ntitle: روسيا: أميركا ترفض تبادل معلومات عن تنظيم الدولة\n")
+    assert out.startswith(
+        "id: 003_525ecddc6b3f777e\ntitle: روسيا: أميركا ترفض تبادل معلومات عن تنظيم الدولة\n"
+    )
     assert "date: 2015-09-29 (inferred by curation)" in out
     assert "## مواقف وقلق" in out
 

@@ -1,8 +1,9 @@
 """The records arnews hands out: Article and its parts (attrs, frozen, slots).
 
 Everything here is immutable: collections are tuples, and the text fields are
-the exact strings the parser cut from the raw text (stripped of surrounding
-whitespace only).
+the exact strings the parser cut from the raw text, stripped of surrounding
+whitespace and invisible marks only (inner no-break spaces are kept, so an
+offset into a field is an offset into the original line).
 """
 
 from __future__ import annotations
@@ -50,6 +51,11 @@ class Caption:
 @attrs.frozen
 class RelatedStory:
     """A teaser for another story, from a "related stories" block.
+
+    ``title`` is the teaser's headline when the page shows one; ``summary`` is
+    its text (several lines joined with ``\\n``); ``date`` comes from the
+    teaser's ``Published On d/m/yyyy`` line; ``caption`` is the photo caption
+    (often English) shown before the teaser.
 
     >>> RelatedStory(title=None, summary="...", date=None, caption=None).title is None
     True

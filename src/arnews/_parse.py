@@ -1,15 +1,533 @@
-"""TEMPORARY STUB — the parser helper replaces this file."""
+"""Raw article text -> :class:`~arnews.Article`, by general layout rules.
+
+The text is cut into lines (``str.splitlines``, so LF, CRLF and CR all work);
+blank lines only matter where a rule says so.  Every field keeps the
+characters of the text: a line is stripped of surrounding whitespace
+(no-break spaces, tabs, zero-width marks and byte-order marks included) but
+inner no-break spaces stay, so offsets into a field are offsets into the
+original line.
+
+Each non-blank line gets exactly one role (see :func:`_layout`), in this order
+of precedence:
+
+1. the first line is the **title**;
+2. **labels** open a block and are kept in ``dropped``: ``كلمات مفتاحية``
+   opens the keyword block, ``حول هذه القصة`` the related-stories block;
+3. **furniture** is dropped: ``الأكثر قراءة``, ``مقالات``/``أخبار ذات صلة``
+   (``صله`` too), ``المزيد من …``, a lone end marker ``انتهى``;
+4. inside the keyword block, keyword lines (the block ends at a line that
+   reads like a sentence); inside the related block, teaser lines, grouped
+   into stories that each end with a ``Published On d/m/yyyy`` line;
+5. the **header** — the lines after the title up to the first body text —
+   may hold the **date line** (a line that is only a date, among the first
+   three lines after the title) and a **dateline** ``PLACE- OUTLET``;
+6. **attribution**: ``المصدر : A + B`` or a lone quoted name such as
+   ``'الاتحاد'``;
+7. **captions**: a Latin-script line in an Arabic text, a line repeated on
+   the next line or glued twice on one line, or a sentence without final
+   punctuation that ends with a parenthesised credit such as ``(أسوشيتد برس)``;
+8. **subheadings**: short lines (at most seven words) without final
+   punctuation directly followed, with no blank line between, by body text;
+9. everything else is a body **paragraph** (one per line).  An end marker
+   ``انتهى`` glued after the last punctuation of a paragraph is cut off and
+   recorded in ``dropped``.
+
+Keywords: the block's lines are split on ``،``/``,``/``؛``/``|`` when any of
+them holds such a separator; otherwise several lines give one keyword each,
+and a single line is split on whitespace.  The last case cannot recover
+multiword keywords (``الدولة الإسلامية`` becomes two keywords): without
+separators no rule can tell where one keyword ends.
+"""
 
 from __future__ import annotations
 
-from ._model import Article, Section
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from ._dates import find_date, fold
+from ._model import Article, Caption, RelatedStory, Section
+
+__all__ = ["parse"]
+
+# Whitespace and invisible marks stripped from the ends of every line: all of
+# str.isspace() (NO-BREAK SPACE U+00A0 included) plus ZERO WIDTH SPACE U+200B,
+# ZERO WIDTH NON-JOINER U+200C, ZERO WIDTH JOINER U+200D, LEFT-TO-RIGHT MARK
+# U+200E, RIGHT-TO-LEFT MARK U+200F, WORD JOINER U+2060 and the byte-order mark
+# ZERO WIDTH NO-BREAK SPACE U+FEFF.
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
+_WS = re.compile(r"\s+")
+
+_HEADING_MAX_WORDS = 7
+_HEADING_MAX_CHARS = 60
+_FINAL_PUNCT = ".!?؟:؛;،,…\"'”»)]-–—"
+_SENTENCE_END = ".!?؟…"
+
+# Patterns below match folded text (see arnews._dates.fold): hamza forms of
+# alef are plain alef and teh marbuta is heh, so "صلة" and "صله" are one form.
+_KEYWORD_LABEL = re.compile(r"(?:ال)?كلمات (?:مفتاحيه|دلاليه)|(?:ال)?وسوم")
+_RELATED_LABEL = re.compile(r"حول هذه القصه")
+_FURNITURE = re.compile(
+    r"(?:الاكثر (?:قراءه|مشاهده|تداولا|تعليقا))"
+    r"|(?:(?:مقالات|اخبار|مواضيع) ذات صله)"
+    r"|(?:المزيد(?: من [^.!?؟،,:]{1,60})?)"
+    r"|(?:[(\[/\-–— ]*انتهي[)\]/\-–—. ]*)"
+)
+_END_MARKER = re.compile(r"(?P<marker>[(\[/\-–—]?\s{0,2}انتهى\s{0,2}[)\]/\-–—.]{0,3})$")
+_SOURCES = re.compile(r"(?:المصدر|المصادر)\s*[:：]\s*(?P<rest>.+)")
+_SOURCE_SPLIT = re.compile(r"\s*[+،,&]\s*")
+_QUOTED = re.compile(r"['\"‘’“”«‹](?P<name>[^'\"‘’“”«»‹›.!?؟:؛]{1,60})['\"‘’“”»›]")
+_DATELINE = re.compile(
+    r"(?P<place>[^\W\d_][^\-–—:.!?؟،,()\d]{0,40}?)\s*[-–—]\s*(?P<outlet>[^\-–—:.!?؟،,()\d]{2,60})"
+)
+_PUBLISHED = re.compile(r"(?:published\s+on|نشر في|تاريخ النشر)\s*:?\s*(?P<date>.+)", re.IGNORECASE)
+_KEYWORD_SPLIT = re.compile(r"\s*[،,؛|]\s*")
 
 
-def parse(text: str, *, id: str | None = None) -> Article:  # noqa: A002
-    """Parse raw article text (stub)."""
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    return Article(
-        id=id or "stub", title=lines[0], date=None, time=None, date_inferred=False, outlet=None,
-        sources=(), dateline=None, sections=(Section(None, tuple(lines[1:])),), captions=(),
-        keywords=(), related=(), raw=text,
+@attrs.frozen
+class _Line:
+    """One non-blank line of the raw text and the role the rules gave it."""
+
+    number: int  # index into text.splitlines()
+    text: str  # the line stripped of surrounding whitespace
+    adjacent: bool  # True when the next non-blank line follows with no blank line between
+    role: str = ""
+
+
+# Roles.
+TITLE = "title"
+DATE = "date"
+DATELINE = "dateline"
+SOURCES = "sources"
+HEADING = "heading"
+PARAGRAPH = "paragraph"
+CAPTION = "caption"
+KEYWORDS = "keywords"
+LABEL = "label"
+FURNITURE = "furniture"
+RELATED_CAPTION = "related-caption"
+RELATED_TITLE = "related-title"
+RELATED_SUMMARY = "related-summary"
+RELATED_DATE = "related-date"
+_RELATED_ROLES = frozenset({RELATED_CAPTION, RELATED_TITLE, RELATED_SUMMARY, RELATED_DATE})
+
+
+def _strip(s: str) -> str:
+    """The string without surrounding whitespace and invisible marks."""
+    previous = None
+    while previous != s:
+        previous, s = s, s.strip().strip(_INVISIBLE)
+    return s
+
+
+def _squeeze(s: str) -> str:
+    """Whitespace runs (no-break spaces included) as one space, ends stripped."""
+    return _WS.sub(" ", s).strip()
+
+
+def _words(s: str) -> int:
+    """The number of whitespace-separated words."""
+    return len(s.split())
+
+
+def _is_english(s: str) -> bool:
+    """Whether the line is mostly Latin-script letters."""
+    latin = sum(1 for c in s if c.isalpha() and c <= "\u024f")
+    arabic = sum(1 for c in s if c.isalpha() and "\u0600" <= c <= "\u08ff")
+    return latin >= 3 and latin > arabic
+
+
+def _undouble(s: str) -> str | None:
+    """The repeated half when the line is the same text twice glued together, else None."""
+    n = len(s)
+    for gap in range(4):
+        if (n - gap) % 2 or n - gap < 4:
+            continue
+        half = (n - gap) // 2
+        first, middle, second = s[:half], s[half : half + gap], s[half + gap :]
+        if first == second and (not middle or middle.isspace()) and _strip(first):
+            return _strip(first)
+    return None
+
+
+def _split_credit(s: str) -> tuple[str, str | None]:
+    """Split a caption into its text and a trailing parenthesised credit."""
+    start = s.rfind("(")
+    if not s.endswith(")") or start < 0 or len(s) - start > 62 or ")" in s[start:-1]:
+        return s, None
+    text, credit = _strip(s[:start]), _strip(s[start + 1 : -1])
+    if not text or not credit:
+        return s, None
+    return text, credit
+
+
+def _has_credit(s: str) -> bool:
+    """Whether the line reads like an Arabic caption ending in a short credit."""
+    text, credit = _split_credit(s)
+    if credit is None or _words(credit) > 4 or any(c.isdigit() for c in credit):
+        return False
+    return _words(text) <= 40 and not any(c in _SENTENCE_END for c in text)
+
+
+def _is_short_unpunctuated(s: str) -> bool:
+    """Whether the line could be a subheading: short, no final punctuation, has a letter."""
+    return (
+        _words(s) <= _HEADING_MAX_WORDS
+        and len(s) <= _HEADING_MAX_CHARS
+        and s[-1] not in _FINAL_PUNCT
+        and any(c.isalpha() for c in s)
     )
+
+
+def _sources(s: str) -> tuple[str, ...] | None:
+    """The outlets named by an attribution line, or None if it is not one."""
+    m = _SOURCES.fullmatch(s)
+    if m is not None:
+        parts = tuple(_strip(p) for p in _SOURCE_SPLIT.split(m["rest"]))
+        if all(parts) and all(_words(p) <= 5 for p in parts):
+            return parts
+        return None
+    m = _QUOTED.fullmatch(s)
+    if m is not None and _strip(m["name"]) and _words(m["name"]) <= 4:
+        return (_strip(m["name"]),)
+    return None
+
+
+def _is_label(folded: str) -> bool:
+    """Whether a folded line opens the keyword or related-stories block."""
+    return bool(_keyword_label(folded) or _RELATED_LABEL.fullmatch(folded))
+
+
+def _keyword_line(s: str) -> tuple[str | None, str]:
+    """Split ``كلمات مفتاحية: A، B`` into its label and keywords; (None, s) for other lines."""
+    head, colon, rest = s.partition(":")
+    if colon and _strip(rest) and _keyword_label(fold(head)):
+        return _strip(head), _strip(rest)
+    return None, s
+
+
+def _keyword_label(folded: str) -> bool:
+    """Whether a folded line is the keyword-block label (an optional colon may follow)."""
+    return bool(_KEYWORD_LABEL.fullmatch(folded.rstrip(": ")))
+
+
+def _is_furniture(folded: str) -> bool:
+    """Whether a folded line is page furniture to drop."""
+    return bool(_FURNITURE.fullmatch(folded)) and _words(folded) <= 10
+
+
+def _caption_like(lines: Sequence[_Line], k: int) -> bool:
+    """Whether line k is a caption by one of the caption rules."""
+    s = lines[k].text
+    if _is_english(s) or _undouble(s) is not None or _has_credit(s):
+        return True
+    key = _squeeze(s)
+    return (k + 1 < len(lines) and _squeeze(lines[k + 1].text) == key) or (
+        k > 1 and _squeeze(lines[k - 1].text) == key
+    )
+
+
+def _is_body_text(lines: Sequence[_Line], k: int) -> bool:
+    """Whether line k would be a body paragraph (used to confirm a subheading)."""
+    s = lines[k].text
+    folded = fold(s)
+    return not (
+        _is_label(folded)
+        or _is_furniture(folded)
+        or _sources(s) is not None
+        or _caption_like(lines, k)
+        or _is_short_unpunctuated(s)
+    )
+
+
+def _body_role(lines: Sequence[_Line], k: int) -> str:
+    """The role of a body line (outside any block and past the header)."""
+    s = lines[k].text
+    if _sources(s) is not None:
+        return SOURCES
+    if _caption_like(lines, k):
+        return CAPTION
+    if (
+        _is_short_unpunctuated(s)
+        and lines[k].adjacent
+        and k + 1 < len(lines)
+        and _is_body_text(lines, k + 1)
+    ):
+        return HEADING
+    return PARAGRAPH
+
+
+def _published(s: str) -> dt.date | None:
+    """For a teaser's date line (``Published On 26/9/2015``), its date; else None."""
+    m = _PUBLISHED.fullmatch(s)
+    found = find_date(m["date"]) if m is not None else None
+    return found[0] if found is not None else None
+
+
+def _related_roles(block: list[_Line]) -> list[str]:
+    """Roles for the lines of one related-stories block, teaser by teaser."""
+    roles: list[str] = []
+    group: list[_Line] = []
+
+    def close(with_date: bool) -> None:
+        text_lines = [ln for ln in group if not _is_english(ln.text)]
+        english = [ln for ln in group if _is_english(ln.text)]
+        caption = english[0] if english and (text_lines or len(english) > 1) else None
+        body = [ln for ln in group if ln is not caption]
+        for ln in group:
+            if ln is caption:
+                roles.append(RELATED_CAPTION)
+            elif len(body) > 1 and ln is body[0]:
+                roles.append(RELATED_TITLE)
+            else:
+                roles.append(RELATED_SUMMARY)
+        if with_date:
+            roles.append(RELATED_DATE if group else FURNITURE)
+        group.clear()
+
+    for ln in block:
+        if _published(ln.text) is not None:
+            close(with_date=True)
+        else:
+            group.append(ln)
+    if group:
+        close(with_date=False)
+    return roles
+
+
+def _layout(text: str) -> tuple[_Line, ...]:
+    """Every non-blank line of ``text`` with the role the layout rules give it."""
+    raw = text.splitlines()
+    numbered = [(i, _strip(ln)) for i, ln in enumerate(raw)]
+    kept = [(i, s) for i, s in numbered if s]
+    lines = [
+        _Line(i, s, adjacent=j + 1 < len(kept) and kept[j + 1][0] == i + 1)
+        for j, (i, s) in enumerate(kept)
+    ]
+    if not lines:
+        return ()
+    roles = [TITLE] + [""] * (len(lines) - 1)
+    state = "header"
+    seen_date = seen_dateline = False
+    related: list[int] = []
+
+    def flush_related() -> None:
+        for k, role in zip(related, _related_roles([lines[k] for k in related]), strict=True):
+            roles[k] = role
+        related.clear()
+
+    for k in range(1, len(lines)):
+        s = lines[k].text
+        folded = fold(s)
+        inline_label, _ = _keyword_line(s)
+        if inline_label is not None or _is_label(folded):
+            flush_related()
+            if inline_label is not None:
+                roles[k], state = KEYWORDS, "keywords"
+            else:
+                roles[k] = LABEL
+                state = "keywords" if _keyword_label(folded) else "related"
+            continue
+        if _is_furniture(folded):
+            flush_related()
+            roles[k] = FURNITURE
+            if state in ("keywords", "related"):
+                state = "body"
+            continue
+        if state == "keywords":
+            if _words(s) <= 30 and s[-1] not in _SENTENCE_END:
+                roles[k] = KEYWORDS
+                continue
+            state = "body"
+        if state == "related":
+            related.append(k)
+            continue
+        if state == "header":
+            if not seen_date and k <= 3 and find_date(s) is not None:
+                roles[k], seen_date = DATE, True
+                continue
+            if not seen_dateline and k <= 2 and _DATELINE.fullmatch(s) and _words(s) <= 7:
+                roles[k], seen_dateline = DATELINE, True
+                continue
+            if _caption_like(lines, k):
+                roles[k] = CAPTION
+                continue
+            state = "body"
+        roles[k] = _body_role(lines, k)
+    flush_related()
+    return tuple(attrs.evolve(ln, role=role) for ln, role in zip(lines, roles, strict=True))
+
+
+def _caption(s: str) -> Caption:
+    """The Caption record for a caption line (a glued repeat is read once)."""
+    once = _undouble(s) or s
+    text, credit = _split_credit(once)
+    return Caption(text=text, lang="en" if _is_english(once) else "ar", credit=credit)
+
+
+def _keywords(block: Sequence[str]) -> tuple[str, ...]:
+    """Split the keyword block's lines into keywords (see the module docstring)."""
+    if any(_KEYWORD_SPLIT.search(s) for s in block):
+        parts = [p for s in block for p in _KEYWORD_SPLIT.split(s)]
+    elif len(block) > 1:
+        parts = list(block)
+    else:
+        parts = block[0].split() if block else []
+    return tuple(_strip(p) for p in parts if _strip(p))
+
+
+def _build(text: str, lines: Sequence[_Line], article_id: str) -> Article:
+    """Assemble the Article from the roles of its lines."""
+    date: dt.date | None = None
+    time: dt.time | None = None
+    dateline: str | None = None
+    outlet: str | None = None
+    sources: list[str] = []
+    sections: list[Section] = []
+    heading: str | None = None
+    paragraphs: list[str] = []
+    captions: dict[tuple[str, str, str | None], Caption] = {}
+    keyword_lines: list[str] = []
+    related: list[RelatedStory] = []
+    dropped: list[str] = []
+    # The teaser being read: its title, caption and summary lines.
+    t_title: list[str] = []
+    t_caption: list[Caption] = []
+    t_summary: list[str] = []
+
+    def close_section() -> None:
+        if heading is not None or paragraphs:
+            sections.append(Section(heading=heading, paragraphs=tuple(paragraphs)))
+
+    def close_teaser(published: dt.date | None) -> None:
+        related.append(
+            RelatedStory(
+                title=t_title[0] if t_title else None,
+                summary="\n".join(t_summary),
+                date=published,
+                caption=t_caption[0] if t_caption else None,
+            )
+        )
+        for part in (t_title, t_caption, t_summary):
+            part.clear()
+
+    for ln in lines:
+        s, role = ln.text, ln.role
+        if (t_title or t_caption or t_summary) and role not in _RELATED_ROLES:
+            close_teaser(None)
+        if role == DATE:
+            found = find_date(s)
+            if found is not None:
+                date, time = found
+        elif role == DATELINE:
+            m = _DATELINE.fullmatch(s)
+            if m is not None:
+                dateline, outlet = _strip(m["place"]), _strip(m["outlet"])
+        elif role == SOURCES:
+            sources.extend(n for n in _sources(s) or () if n not in sources)
+        elif role == HEADING:
+            close_section()
+            heading, paragraphs = s, []
+        elif role == PARAGRAPH:
+            tail = len(s) - min(len(s), 16)
+            m = _END_MARKER.search(s, tail)
+            body = _strip(s[: m.start()]) if m is not None else s
+            if m is not None and body and body[-1] in _FINAL_PUNCT:
+                paragraphs.append(body)
+                dropped.append(_strip(m["marker"]))
+            else:
+                paragraphs.append(s)
+        elif role == CAPTION:
+            cap = _caption(s)
+            captions.setdefault((_squeeze(cap.text), cap.lang, cap.credit), cap)
+        elif role == KEYWORDS:
+            label, words = _keyword_line(s)
+            if label is not None:
+                dropped.append(label)
+            keyword_lines.append(words)
+        elif role in (LABEL, FURNITURE):
+            dropped.append(s)
+        elif role == RELATED_CAPTION:
+            t_caption.append(_caption(s))
+        elif role == RELATED_TITLE:
+            t_title.append(s)
+        elif role == RELATED_SUMMARY:
+            t_summary.append(s)
+        elif role == RELATED_DATE:
+            close_teaser(_published(s))
+    if t_title or t_caption or t_summary:
+        close_teaser(None)
+    close_section()
+    return Article(
+        id=article_id,
+        title=lines[0].text,
+        date=date,
+        time=time,
+        date_inferred=False,
+        outlet=outlet,
+        sources=tuple(sources),
+        dateline=dateline,
+        sections=tuple(sections),
+        captions=tuple(captions.values()),
+        keywords=_keywords(keyword_lines),
+        related=tuple(related),
+        raw=text,
+        dropped=tuple(dropped),
+    )
+
+
+def parse(text: str, *, id: str | None = None) -> Article:
+    r"""Parse the raw text of one news article into an :class:`~arnews.Article`.
+
+    The rules are general layout rules (see the :mod:`arnews._parse` module
+    docs): title, date line, dateline, attribution, subheadings, captions,
+    keywords, related stories, and page furniture, which goes to
+    ``Article.dropped``.  No line of the text is lost: each non-blank line
+    ends up in a field or in ``dropped``.  Nothing is curated here, so
+    ``date_inferred`` is always False.  Without ``id``, the article's id is
+    ``text_`` followed by the first 16 hex digits of the SHA-256 of the text.
+
+    >>> import arnews
+    >>> raw = "عنوان\n\nالخميس ٢٧ أكتوبر ٢٠١٦ ٠٩:١٠ م\n\nالنص الأول.\n\nالمصدر : الجزيرة + رويترز"
+    >>> a = arnews.parse(raw)
+    >>> a.title, a.date.isoformat(), a.time.isoformat(), a.sources
+    ('عنوان', '2016-10-27', '21:10:00', ('الجزيرة', 'رويترز'))
+    >>> a.paragraphs
+    ('النص الأول.',)
+
+    Raises:
+        TypeError: if ``text`` is not a str (decode bytes first) or ``id`` is
+            neither a str nor None.
+        ValueError: if ``text`` is empty or holds only whitespace.
+    """
+    obj: object = text
+    if not isinstance(obj, str):
+        if isinstance(obj, bytes | bytearray):
+            msg = (
+                f"parse() expects str, got {type(obj).__name__}; "
+                'decode it first, e.g. data.decode("utf-8")'
+            )
+        else:
+            msg = (
+                f"parse() expects the article text as str, got {type(obj).__name__}; "
+                "pass the text itself, e.g. path.read_text(encoding='utf-8')"
+            )
+        raise TypeError(msg)
+    ident: object = id
+    if ident is not None and not isinstance(ident, str):
+        msg = (
+            f"parse(id=...) expects str or None, got {type(ident).__name__}; "
+            "pass a name such as id='my-article'"
+        )
+        raise TypeError(msg)
+    lines = _layout(text)
+    if not lines:
+        msg = "parse() got no text (empty or only whitespace); pass the article's text, title first"
+        raise ValueError(msg)
+    if id is None:
+        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        id = f"text_{digest[:16]}"
+    return _build(text, lines, id)

@@ -1,0 +1,191 @@
+"""Arabic date and time recognition for whole date lines.
+
+A *date line* is a line that holds a date and nothing else (a weekday, a
+time of day and separators may come with it).  Three shapes are read:
+
+* ISO ``2015-09-29`` (optionally followed by a time);
+* numeric ``d/m/yyyy`` (also with ``-`` or ``.``) and ``yyyy/m/d``;
+* named months: ``[weekday][،] d MONTH[/MONTH] yyyy [H:MM[:SS] [ص|م]]``.
+
+Digits may be ASCII, Arabic-Indic (U+0660..U+0669) or Extended Arabic-Indic
+(U+06F0..U+06F9).  Month names cover the Egyptian/Gulf, Levantine/Iraqi and
+Maghrebi (Algerian/Tunisian and Moroccan) series with common spelling
+variants; a combined form such as ``سبتمبر/أيلول`` must name one month twice.
+The weekday, when present, is not checked against the date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+__all__ = ["MONTHS", "find_date", "fold"]
+
+# Months by number, each with the spellings seen in print.  Keys are folded with
+# :func:`fold` when the table is built, so hamza-on-alef and final-yeh variants
+# need not all be listed.
+_MONTH_NAMES: dict[int, tuple[str, ...]] = {
+    1: ("يناير", "كانون الثاني", "كانون ثاني", "جانفي", "جانفييه"),
+    2: ("فبراير", "شباط", "فيفري", "فبرير"),
+    3: ("مارس", "آذار", "مارص"),
+    4: ("أبريل", "إبريل", "ابريل", "نيسان", "أفريل"),
+    5: ("مايو", "أيار", "آيار", "ماي", "مايس"),
+    6: ("يونيو", "يونيه", "حزيران", "جوان"),
+    7: ("يوليو", "يوليه", "تموز", "جويلية", "جويلة", "يوليوز"),
+    8: ("أغسطس", "اغسطس", "آب", "أوت", "غشت", "أغشت"),
+    9: ("سبتمبر", "أيلول", "شتنبر"),
+    10: ("أكتوبر", "تشرين الأول", "تشرين أول", "اكتوبر"),
+    11: ("نوفمبر", "تشرين الثاني", "تشرين ثاني", "نونبر"),
+    12: ("ديسمبر", "كانون الأول", "كانون أول", "دجنبر"),
+}
+
+_WEEKDAYS = ("الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت")
+
+# Letters folded before matching: alef with hamza above/below, alef with madda
+# and alef wasla -> alef; alef maksura and Farsi yeh -> yeh; teh marbuta -> heh;
+# Keheh -> kaf.  Marks (harakat, tanween, shadda, sukun, superscript alef) and
+# tatweel are removed.
+_FOLD = str.maketrans(
+    {
+        "\u0623": "\u0627",  # ARABIC LETTER ALEF WITH HAMZA ABOVE -> ALEF
+        "\u0625": "\u0627",  # ARABIC LETTER ALEF WITH HAMZA BELOW -> ALEF
+        "\u0622": "\u0627",  # ARABIC LETTER ALEF WITH MADDA ABOVE -> ALEF
+        "\u0671": "\u0627",  # ARABIC LETTER ALEF WASLA -> ALEF
+        "\u0649": "\u064a",  # ARABIC LETTER ALEF MAKSURA -> YEH
+        "\u06cc": "\u064a",  # ARABIC LETTER FARSI YEH -> YEH
+        "\u0629": "\u0647",  # ARABIC LETTER TEH MARBUTA -> HEH
+        "\u06a9": "\u0643",  # ARABIC LETTER KEHEH -> KAF
+        "\u0640": None,  # ARABIC TATWEEL
+        **{chr(c): None for c in range(0x064B, 0x0653)},  # FATHATAN .. MADDAH ABOVE
+        "\u0670": None,  # ARABIC LETTER SUPERSCRIPT ALEF
+    }
+)
+
+# ASCII, ARABIC-INDIC DIGIT ZERO..NINE (U+0660..U+0669) and EXTENDED
+# ARABIC-INDIC DIGIT ZERO..NINE (U+06F0..U+06F9) -> ASCII.
+_DIGITS = str.maketrans(
+    {**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}}
+)
+
+_SPACE = re.compile(r"\s+")
+
+
+def fold(s: str) -> str:
+    """Fold letter variants, drop marks and tatweel, map digits to ASCII, squeeze spaces.
+
+    Used to compare month and weekday names whatever their spelling.
+
+    >>> fold("إبريل") == fold("أبريل") == fold("ابريل")
+    True
+    >>> fold("٢٧\u00a0أكتوبر")
+    '27 اكتوبر'
+    """
+    return _SPACE.sub(" ", s.translate(_FOLD).translate(_DIGITS)).strip()
+
+
+#: Every month spelling, folded with :func:`fold`, mapped to its number (1-12).
+MONTHS: dict[str, int] = {fold(name): n for n, names in _MONTH_NAMES.items() for name in names}
+
+
+def _alternation(words: list[str]) -> str:
+    # Longest first, so "كانون الثاني" wins over a shorter prefix.
+    return "|".join(re.escape(w).replace("\\ ", " ") for w in sorted(words, key=len, reverse=True))
+
+
+_MONTH_RE = _alternation(list(MONTHS))
+_WEEKDAY_RE = _alternation(sorted({fold(w) for w in _WEEKDAYS}))
+_SEP = r"\s*[،,]?\s*"
+_TIME = (
+    r"(?:\s*[،,\-–]?\s*(?:الساعه\s*)?(?P<H>\d{1,2})\s*:\s*(?P<M>\d{2})(?:\s*:\s*(?P<S>\d{2}))?"
+    r"(?:\s*(?P<ampm>ص|م|صباحا|مساء|ظهرا|am|pm|a\.m\.|p\.m\.))?)?"
+)
+_WEEKDAY_PREFIX = rf"(?:(?:يوم\s+)?(?:{_WEEKDAY_RE}){_SEP})?"
+_MONTHS_GROUP = (
+    rf"(?P<m1>{_MONTH_RE})(?:\s*(?:[/\-–]\s*(?P<m2>{_MONTH_RE})|\(\s*(?P<m3>{_MONTH_RE})\s*\)))?"
+)
+
+_NAMED = re.compile(
+    rf"{_WEEKDAY_PREFIX}(?P<d>\d{{1,2}})\s*{_MONTHS_GROUP}{_SEP}(?P<y>\d{{4}}){_TIME}",
+    re.IGNORECASE,
+)
+_ISO = re.compile(rf"{_WEEKDAY_PREFIX}(?P<y>\d{{4}})-(?P<mo>\d{{1,2}})-(?P<d>\d{{1,2}}){_TIME}")
+_YMD = re.compile(rf"{_WEEKDAY_PREFIX}(?P<y>\d{{4}})/(?P<mo>\d{{1,2}})/(?P<d>\d{{1,2}}){_TIME}")
+_DMY = re.compile(
+    rf"{_WEEKDAY_PREFIX}(?P<d>\d{{1,2}})(?P<sep>[/.\-])(?P<mo>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}){_TIME}",
+    re.IGNORECASE,
+)
+
+
+_MORNING = frozenset({"ص", "صباحا", "am", "a.m."})
+
+
+def _time(m: re.Match[str]) -> dt.time | None:
+    """The time in a match, None when absent; ValueError when impossible."""
+    if m.group("H") is None:
+        return None
+    hour, minute = int(m.group("H")), int(m.group("M"))
+    second = int(m.group("S")) if m.group("S") is not None else 0
+    ampm = (m.group("ampm") or "").lower()
+    if ampm and 1 <= hour <= 12:
+        if ampm in _MORNING:
+            hour = 0 if hour == 12 else hour
+        else:
+            hour = hour if hour == 12 else hour + 12
+    elif ampm and (ampm in _MORNING or hour == 0):
+        # "13:10 م" reads as a 24-hour time; "13:10 ص" and "0:10 م" contradict themselves.
+        msg = "impossible 12-hour time"
+        raise ValueError(msg)
+    return dt.time(hour, minute, second)  # ValueError when out of range
+
+
+def find_date(line: str) -> tuple[dt.date, dt.time | None] | None:
+    """Read a line that is a date (and optionally a time) on its own.
+
+    Returns ``(date, time)`` with ``time`` None when the line states no time,
+    or None when the line is not wholly a valid date.  Surrounding whitespace,
+    no-break spaces and the digit script do not matter.  A 12-hour time with
+    ``ص`` (morning) or ``م`` (evening) is turned into a 24-hour time.
+
+    >>> find_date("الخميس 27 أكتوبر 2016 09:10 ص")
+    (datetime.date(2016, 10, 27), datetime.time(9, 10))
+    >>> find_date("٢٩ سبتمبر/أيلول ٢٠١٥")
+    (datetime.date(2015, 9, 29), None)
+    >>> find_date("2015-09-29")
+    (datetime.date(2015, 9, 29), None)
+    >>> find_date("قال إن الاجتماع عقد في 27 أكتوبر 2016") is None
+    True
+
+    Raises:
+        TypeError: if ``line`` is not a str.
+    """
+    obj: object = line
+    if not isinstance(obj, str):
+        msg = f"find_date() expects str, got {type(obj).__name__}; pass one line of text"
+        raise TypeError(msg)
+    return _find_date(line)
+
+
+@functools.lru_cache(maxsize=4096)
+def _find_date(line: str) -> tuple[dt.date, dt.time | None] | None:
+    """find_date without the type check, cached."""
+    s = fold(line)
+    if not s or len(s) > 80:
+        return None
+    m = _NAMED.fullmatch(s)
+    if m is not None:
+        months = {
+            MONTHS[fold(g).lower()] for g in (m.group("m1"), m.group("m2"), m.group("m3")) if g
+        }
+        if len(months) != 1:
+            return None
+        month = months.pop()
+    else:
+        m = _ISO.fullmatch(s) or _YMD.fullmatch(s) or _DMY.fullmatch(s)
+        if m is None:
+            return None
+        month = int(m.group("mo"))
+    try:
+        return dt.date(int(m.group("y")), month, int(m.group("d"))), _time(m)
+    except ValueError:
+        return None

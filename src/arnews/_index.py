@@ -1,0 +1,268 @@
+"""The inverted index behind search, built on first use and cached per corpus.
+
+How text becomes index keys (the one normalization path)
+--------------------------------------------------------
+Every field (title, each paragraph, each caption text) is split with the
+tokenizer's word pattern *on the original text*, so each token's start is an
+original offset with no alignment needed.  Each distinct token string is then
+normalized once with :data:`arnews.normalize.SEARCH` (a per-index cache maps
+token → normalized words), and queries go through the very same function
+(:func:`normalize_words`).  Normalizing token by token gives the same words as
+normalizing the whole field: every SEARCH step acts on characters or inside a
+word, and the things that could join or split words — invisible characters
+and marks inside a word — belong to the token.  A presentation-form ligature
+that SEARCH expands to several words (U+FDFA ARABIC LIGATURE SALLALLAHOU
+ALAYHE WASALLAM) yields several consecutive positions sharing one original
+span.  A test compares token-by-token with whole-field normalization.
+
+Postings
+--------
+``postings[word]`` holds, for each occurrence of a normalized surface word,
+one integer packing (field id, word position in the field, start offset of
+the original token).  Field ids run in corpus order — per article its title,
+paragraphs, then captions — so each list is already sorted the way search
+results are.  The lists are ``array('q')`` (8 bytes an occurrence) whenever
+the packing fits in 63 bits, plain lists otherwise.
+
+Proclitics are resolved at query time rather than by storing one key per
+stripped candidate: :func:`arnews._tokenize.proclitic_forms` turns a query
+word into the (at most 24) surface words that match it, each one dict lookup.
+That is the same relation as keying the index by stripped stems, without
+multiplying the postings.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Callable, MutableSequence
+from typing import TYPE_CHECKING, Final
+
+from ._tokenize import WORD_RE, proclitic_forms
+
+if TYPE_CHECKING:
+    from ._corpus import Corpus
+
+__all__ = ["CACHE_KEY", "FIELD_NAMES", "Index", "get_index", "normalize_words"]
+
+#: Field kinds in result order; a field's kind is its position here.
+FIELD_NAMES: Final = ("title", "paragraph", "caption")
+#: The key under which a corpus caches its index in ``corpus._cache``.
+CACHE_KEY: Final = "search_index"
+
+Postings = MutableSequence[int]
+
+
+def _search() -> Callable[[str], str]:
+    """The shared SEARCH normalizer (imported late: it lives in its own module)."""
+    from .normalize import SEARCH  # noqa: PLC0415  (kept late until normalize lands)
+
+    return SEARCH
+
+
+def normalize_words(text: str) -> tuple[str, ...]:
+    """The SEARCH-normalized words of ``text``, in order (numbers included).
+
+    >>> normalize_words("وبِغدادَ، ١٬٠٠٠")
+    ('وبغداد', '1,000')
+    """
+    return tuple(WORD_RE.findall(_search()(text)))
+
+
+class Index:
+    """Postings of normalized words over one corpus's fields (see the module docs)."""
+
+    __slots__ = (
+        "_forms",
+        "_stem_offsets",
+        "field_article",
+        "field_index",
+        "field_kind",
+        "pos_bits",
+        "postings",
+        "start_bits",
+        "texts",
+    )
+
+    def __init__(self, corpus: Corpus) -> None:
+        texts: list[str] = []
+        kinds = bytearray()
+        articles = array("q")
+        indexes = array("q")
+        for position, article in enumerate(corpus.articles):
+            fields = (
+                (article.title,),
+                article.paragraphs,
+                tuple(c.text for c in article.captions),
+            )
+            for kind, values in enumerate(fields):
+                for i, value in enumerate(values):
+                    texts.append(value)
+                    kinds.append(kind)
+                    articles.append(position)
+                    indexes.append(i)
+        self.texts: Final = tuple(texts)
+        self.field_kind: Final = bytes(kinds)
+        self.field_article: Final = articles
+        self.field_index: Final = indexes
+        self._forms: dict[str, tuple[str, ...]] = {}
+        self._stem_offsets: dict[tuple[str, int], int] = {}
+        longest = max(map(len, texts), default=0)
+        self.start_bits = max(longest.bit_length(), 1)
+        # Word positions rarely exceed the field's length; a ligature that
+        # expands to several words can push them past it, hence the margin
+        # (and the rebuild with a wider one if even that is exceeded).
+        self.pos_bits = self.start_bits + 2
+        self.postings: dict[str, Postings] = {}
+        while not self._build():
+            self.pos_bits += 8
+
+    def _build(self) -> bool:
+        """Fill the postings; False if a word position overflowed ``pos_bits``."""
+        sb = self.start_bits
+        pb = self.pos_bits
+        fid_shift = sb + pb
+        limit = 1 << pb
+        wide = (len(self.texts).bit_length() + fid_shift) > 63
+
+        def new_list() -> Postings:
+            return [] if wide else array("q")
+
+        postings: defaultdict[str, Postings] = defaultdict(new_list)
+        chunks: dict[str, str | tuple[tuple[int, str], ...]] = {}
+        analyse = self._analyse_chunk
+        for fid, text in enumerate(self.texts):
+            base = fid << fid_shift
+            pos = 0
+            cursor = 0
+            find = text.find
+            # Tokens never hold whitespace, so each whitespace-separated chunk
+            # tokenizes on its own exactly as it does inside the text; chunks
+            # repeat, so each distinct one is analysed once.
+            for chunk in text.split():
+                start = find(chunk, cursor)
+                cursor = start + len(chunk)
+                entry = chunks.get(chunk)
+                if entry is None:
+                    entry = chunks[chunk] = analyse(chunk)
+                if entry.__class__ is str:
+                    postings[entry].append(base | (pos << sb) | start)  # type: ignore[index]
+                    pos += 1
+                else:
+                    for offset, word in entry:
+                        postings[word].append(base | (pos << sb) | (start + offset))
+                        pos += 1
+            if pos > limit:
+                return False
+        self.postings = dict(postings)
+        return True
+
+    def _analyse_chunk(self, chunk: str) -> str | tuple[tuple[int, str], ...]:
+        """A whitespace-free chunk's normalized words with their offsets in it.
+
+        The common case, one token at offset 0 normalizing to one word, is
+        returned as that word alone.
+        """
+        found: list[tuple[int, str]] = []
+        for match in WORD_RE.finditer(chunk):
+            found.extend((match.start(), word) for word in self._normalize_token(match.group()))
+        if len(found) == 1 and found[0][0] == 0:
+            return found[0][1]
+        return tuple(found)
+
+    def _normalize_token(self, token: str) -> tuple[str, ...]:
+        """The normalized words of one original token, cached per index."""
+        words = self._forms.get(token)
+        if words is None:
+            words = normalize_words(token)
+            self._forms[token] = words
+        return words
+
+    # -- decoding -------------------------------------------------------------
+    def decode(self, packed: int) -> tuple[int, int, int]:
+        """(field id, word position, original start) of one posting."""
+        sb = self.start_bits
+        return (
+            packed >> (sb + self.pos_bits),
+            (packed >> sb) & ((1 << self.pos_bits) - 1),
+            packed & ((1 << sb) - 1),
+        )
+
+    def token_at(self, fid: int, start: int) -> str:
+        """The original token that starts at ``start`` in field ``fid``."""
+        match = WORD_RE.match(self.texts[fid], start)
+        assert match is not None  # every posting starts a token
+        return str(match.group())
+
+    def stem_offset(self, token: str, stem: int) -> int:
+        """Offset in the original ``token`` where its normalized stem (from ``stem``) starts."""
+        if stem == 0:
+            return 0
+        key = (token, stem)
+        offset = self._stem_offsets.get(key)
+        if offset is None:
+            words = self._normalize_token(token)
+            if len(words) != 1:
+                offset = 0  # a ligature standing for several words: no inner stem
+            else:
+                from .normalize import SEARCH  # noqa: PLC0415
+
+                alignment = SEARCH.align(token)
+                at = alignment.text.find(words[0]) + stem
+                offset = alignment.to_original(at, at + 1)[0]
+            self._stem_offsets[key] = offset
+        return offset
+
+    # -- lookups ----------------------------------------------------------------
+    def groups(self, word: str) -> list[tuple[Postings, int]]:
+        """(postings, stem start) for each surface form of a normalized query word that occurs."""
+        found = []
+        for form, stem in proclitic_forms(word):
+            postings = self.postings.get(form)
+            if postings:
+                found.append((postings, stem))
+        return found
+
+    def occurrences(self, word: str) -> list[tuple[int, int]]:
+        """Sorted (packed posting, stem start in the normalized word) for one query word.
+
+        ``word`` is one normalized query word; its proclitic forms are looked up.
+        """
+        groups = self.groups(word)
+        if len(groups) == 1:
+            postings, stem = groups[0]
+            return [(p, stem) for p in postings]
+        found = [(p, stem) for postings, stem in groups for p in postings]
+        found.sort()
+        return found
+
+    def find_at(self, groups: list[tuple[Postings, int]], key: int) -> int | None:
+        """The packed posting at ``key`` (field id and position) among ``groups``, or None."""
+        sb = self.start_bits
+        low = key << sb
+        for postings, _ in groups:
+            i = bisect_left(postings, low)
+            if i < len(postings) and postings[i] >> sb == key:
+                return postings[i]
+        return None
+
+    def vocabulary(self) -> dict[str, int]:
+        """Normalized surface word → number of occurrences."""
+        return {word: len(postings) for word, postings in self.postings.items()}
+
+
+def get_index(corpus: Corpus) -> Index:
+    """The corpus's index, built on first use and cached in ``corpus._cache``.
+
+    >>> import arnews
+    >>> corpus = arnews.load()
+    >>> get_index(corpus) is get_index(corpus)
+    True
+    """
+    cache = corpus._cache
+    index = cache.get(CACHE_KEY)
+    if index is None:
+        index = Index(corpus)
+        cache[CACHE_KEY] = index
+    return index  # type: ignore[no-any-return]

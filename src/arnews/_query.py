@@ -1,0 +1,424 @@
+"""Search, concordance and word frequencies over a Corpus.
+
+:class:`arnews.Corpus` exposes these as methods (``corpus.search(...)`` …);
+the functions here take the corpus as their first argument.  Matching rules:
+
+* query and text go through the same normalization,
+  :data:`arnews.normalize.SEARCH` (see :mod:`arnews._index`);
+* a query word matches a text word that is the query word, or the query word
+  behind a proclitic sequence — optional و or ف, then optional ب, ل or ك, then
+  optional ال — leaving a stem of at least two letters; a query word starting
+  with ال also matches behind لل (ل absorbed the article: للموصل);
+* several query words are a phrase: they must match consecutive words of one
+  field (punctuation between them is allowed and is part of the hit's text).
+"""
+
+from __future__ import annotations
+
+import functools
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Container, Iterable, Sequence
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from ._index import FIELD_NAMES, Index, get_index, normalize_words
+from ._model import Article
+from ._resources import read_text
+from ._tokenize import ABSORBED_ARTICLE_PREFIXES, PROCLITIC_PREFIXES, WORD_RE, require_str
+
+if TYPE_CHECKING:
+    from ._corpus import Corpus
+
+__all__ = [
+    "ConcordanceLine",
+    "Hit",
+    "concordance",
+    "frequencies",
+    "frequency_stem",
+    "load_stopwords",
+    "search",
+]
+
+
+@attrs.frozen
+class Hit:
+    """One match of a query: where it is, in original-text offsets.
+
+    ``field`` is ``"title"``, ``"paragraph"`` or ``"caption"`` and ``index``
+    the position in that tuple (0 for the title), so the field's string is
+    ``article.title``, ``article.paragraphs[index]`` or
+    ``article.captions[index].text``.  ``start``/``end`` span the whole
+    matched word(s), clitics included, and ``text`` is exactly that slice;
+    ``stem_start``/``stem_end`` span the part that matched the query (from
+    the first query word's stem to the end of the last word).
+
+    >>> import arnews
+    >>> hit = arnews.load().search("بغداد")[0]
+    >>> hit.text, hit.text[hit.stem_start - hit.start :]
+    ('وبغداد', 'بغداد')
+
+    Raises:
+        attrs.exceptions.FrozenInstanceError: on any attempt to change a field.
+    """
+
+    article_id: str
+    field: str
+    index: int
+    start: int
+    end: int
+    stem_start: int
+    stem_end: int
+    text: str
+
+
+@attrs.frozen
+class ConcordanceLine:
+    """One keyword-in-context line: the match with up to ``width`` characters each side.
+
+    ``left + match + right`` is an exact slice of the field string;
+    ``offset`` is where ``match`` starts in it and ``index`` which paragraph
+    or caption it is (0 for the title).
+
+    >>> import arnews
+    >>> line = arnews.load().concordance("وبغداد", width=6)[0]
+    >>> (line.left, line.match, line.right)
+    ('موسكو ', 'وبغداد', ' ستتبا')
+
+    Raises:
+        attrs.exceptions.FrozenInstanceError: on any attempt to change a field.
+    """
+
+    left: str
+    match: str
+    right: str
+    article_id: str
+    field: str
+    offset: int
+    index: int = 0
+
+
+def _fields_mask(fields: object) -> frozenset[int]:
+    """The field kinds (positions in FIELD_NAMES) a ``fields=`` argument asks for."""
+    names: Iterable[object]
+    if isinstance(fields, str):
+        names = (fields,)
+    elif isinstance(fields, Iterable):
+        names = tuple(fields)
+    else:
+        msg = (
+            f"search(fields=...) expects field names, got {type(fields).__name__}; "
+            f"e.g. fields=('title', 'paragraph')"
+        )
+        raise TypeError(msg)
+    kinds: set[int] = set()
+    for name in names:
+        if name not in FIELD_NAMES:
+            msg = (
+                f"search(fields=...) got unknown field {name!r}; "
+                f"use any of {', '.join(repr(n) for n in FIELD_NAMES)}"
+            )
+            raise ValueError(msg)
+        kinds.add(FIELD_NAMES.index(str(name)))
+    if not kinds:
+        msg = f"search(fields=...) is empty; use any of {', '.join(repr(n) for n in FIELD_NAMES)}"
+        raise ValueError(msg)
+    return frozenset(kinds)
+
+
+def _query_words(query: object, where: str) -> tuple[str, ...]:
+    """The normalized words of a query, or a TypeError/ValueError saying why there are none."""
+    require_str(where, query)
+    assert isinstance(query, str)
+    words = normalize_words(query)
+    if not words:
+        msg = (
+            f"{where} got a query with no word in it ({query!r}); "
+            f"give at least one word, e.g. 'بغداد'"
+        )
+        raise ValueError(msg)
+    return words
+
+
+def _make_hit(index: Index, ids: Sequence[str], fid: int, span: tuple[int, int, int]) -> Hit:
+    """Build the Hit for ``span`` = (start, stem start, end) in field ``fid``."""
+    start, stem, end = span
+    return Hit(
+        ids[index.field_article[fid]],
+        FIELD_NAMES[index.field_kind[fid]],
+        index.field_index[fid],
+        start,
+        end,
+        stem,
+        end,
+        index.texts[fid][start:end],
+    )
+
+
+def search(
+    corpus: Corpus, query: str, *, fields: Sequence[str] = ("title", "paragraph", "caption")
+) -> tuple[Hit, ...]:
+    """Every match of a word or phrase in the corpus, seeing through spelling and clitics.
+
+    Hits come in corpus order, then title, paragraphs, captions, then
+    position.  The first search builds the corpus's index (cached for the
+    corpus's lifetime); later searches are dictionary lookups.
+
+    >>> import arnews
+    >>> corpus = arnews.load()
+    >>> [h.text for h in search(corpus, "بغداد") if h.article_id.startswith("002")][:2]
+    ['ببغداد', 'بغداد']
+    >>> search(corpus, "موسكو وبغداد", fields=("title",))[0].text
+    'موسكو وبغداد'
+
+    Raises:
+        TypeError: if ``query`` is not a str, or ``fields`` is not a sequence of names.
+        ValueError: if the query holds no word (empty or punctuation only), or a
+            field name is unknown.
+    """
+    words = _query_words(query, "search()")
+    wanted = _fields_mask(fields)
+    index = get_index(corpus)
+    ids = tuple(a.id for a in corpus.articles)
+    kinds = index.field_kind
+    sb = index.start_bits
+    start_mask = (1 << sb) - 1
+    fid_shift = sb + index.pos_bits
+    hits: list[Hit] = []
+    if len(words) == 1:
+        # The hot loop of every search: inlined _make_hit and Index.token_at.
+        texts = index.texts
+        articles = index.field_article
+        field_index = index.field_index
+        stem_offset = index.stem_offset
+        match = WORD_RE.match
+        append = hits.append
+        for packed, stem in index.occurrences(words[0]):
+            fid = packed >> fid_shift
+            kind = kinds[fid]
+            if kind not in wanted:
+                continue
+            start = packed & start_mask
+            text = texts[fid]
+            end = match(text, start).end()
+            token = text[start:end]
+            append(
+                Hit(
+                    ids[articles[fid]],
+                    FIELD_NAMES[kind],
+                    field_index[fid],
+                    start,
+                    end,
+                    start + stem_offset(token, stem) if stem else start,
+                    end,
+                    token,
+                )
+            )
+        return tuple(hits)
+    # A phrase: word i must sit at position (p + i) of the same field as the
+    # first word at p.  Drive from the rarest word; bisect the others' postings.
+    groups = [index.groups(w) for w in words]
+    sizes = [sum(len(p) for p, _ in g) for g in groups]
+    if 0 in sizes:
+        return ()
+    anchor = sizes.index(min(sizes))
+    pos_mask = (1 << index.pos_bits) - 1
+    for packed, _ in index.occurrences(words[anchor]):
+        fid = packed >> fid_shift
+        key = packed >> sb
+        if kinds[fid] not in wanted or (key & pos_mask) < anchor:
+            continue
+        base = key - anchor
+        ends: list[int] = []
+        for i, group in enumerate(groups):
+            found = packed if i == anchor else index.find_at(group, base + i)
+            if found is None:
+                break
+            ends.append(found)
+        else:
+            start = ends[0] & start_mask
+            stem = _stem_of(groups[0], ends[0])
+            stem_start = start + index.stem_offset(index.token_at(fid, start), stem)
+            last_start = ends[-1] & start_mask
+            end = last_start + len(index.token_at(fid, last_start))
+            hits.append(_make_hit(index, ids, fid, (start, stem_start, end)))
+    return tuple(hits)
+
+
+def _stem_of(groups: list[tuple[Sequence[int], int]], packed: int) -> int:
+    """The stem start of the surface form whose postings hold ``packed``."""
+    for postings, stem in groups:
+        i = bisect_left(postings, packed)
+        if i < len(postings) and postings[i] == packed:
+            return stem
+    return 0
+
+
+def concordance(corpus: Corpus, query: str, *, width: int = 40) -> tuple[ConcordanceLine, ...]:
+    """Keyword-in-context lines for every hit of ``query`` (see :func:`search`).
+
+    ``left`` and ``right`` are up to ``width`` characters of the same field
+    before and after the match, cut exactly (no padding, no ellipsis).
+
+    >>> import arnews
+    >>> line = concordance(arnews.load(), "الموصل", width=10)[0]
+    >>> line.left + "[" + line.match + "]" + line.right
+    'الاستخبارية حول [الموصل]'
+
+    Raises:
+        TypeError: if ``query`` is not a str or ``width`` is not an int.
+        ValueError: as :func:`search`, or if ``width`` is negative.
+    """
+    if isinstance(width, bool) or not isinstance(width, int):
+        msg = (
+            f"concordance(width=...) expects an int number of characters, "
+            f"got {type(width).__name__}"
+        )
+        raise TypeError(msg)
+    if width < 0:
+        msg = f"concordance(width={width}) is negative; give 0 or more characters of context"
+        raise ValueError(msg)
+    _query_words(query, "concordance()")
+    by_id = {a.id: a for a in corpus.articles}
+    lines = []
+    for hit in search(corpus, query):
+        text = _field_text(by_id[hit.article_id], hit.field, hit.index)
+        lines.append(
+            ConcordanceLine(
+                text[max(0, hit.start - width) : hit.start],
+                hit.text,
+                text[hit.end : hit.end + width],
+                hit.article_id,
+                hit.field,
+                hit.start,
+                hit.index,
+            )
+        )
+    return tuple(lines)
+
+
+def _field_text(article: Article, field: str, index: int) -> str:
+    """The string of one field of an article."""
+    if field == "title":
+        return article.title
+    if field == "paragraph":
+        return article.paragraphs[index]
+    return article.captions[index].text
+
+
+# -- frequencies -------------------------------------------------------------------
+
+
+@functools.cache
+def load_stopwords() -> frozenset[str]:
+    """The bundled Arabic stopwords, SEARCH-normalized (see ``data/stopwords.tsv``).
+
+    >>> "في" in load_stopwords() and "الذي" in load_stopwords()
+    True
+    """
+    words: set[str] = set()
+    for line in read_text("stopwords.tsv").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        words.update(normalize_words(line.split("\t", 1)[0]))
+    return frozenset(words)
+
+
+_CONJUNCTIONS: Final = frozenset(("\u0648", "\u0641"))  # WAW, FEH
+_KAF: Final = "\u0643"  # ARABIC LETTER KAF (like)
+_ARTICLE: Final = "\u0627\u0644"  # ALEF LAM: the article ال
+#: Proclitic sequences that end in the article (ال, or لل where ل absorbed
+#: it), longest first.
+_BEFORE_ARTICLE: Final = tuple(
+    sorted(
+        (
+            *(p for p in PROCLITIC_PREFIXES if p.endswith(_ARTICLE) and p != _ARTICLE),
+            *ABSORBED_ARTICLE_PREFIXES,
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+#: Proclitic sequences without the article, longest first.
+_NON_ARTICLE: Final = tuple(
+    sorted((p for p in PROCLITIC_PREFIXES if not p.endswith(_ARTICLE)), key=len, reverse=True)
+)
+
+
+def frequency_stem(word: str, attested: Container[str], stop: Container[str]) -> str:
+    """The stem a normalized word is counted under in :func:`frequencies`.
+
+    Light stemming, checked against the corpus's own words (``attested``):
+
+    1. و/ف and ب/ك before the article go, and لل gives its article back, when
+       the result (ال + at least two letters) is attested: بالموصل, للموصل,
+       والموصل → الموصل.
+    2. Otherwise the longest و/ف + ب/ل/ك sequence goes when the remainder is
+       attested and has at least three letters (four after ك, so that كانت
+       does not become انت); after a bare و or ف a two-letter stopword counts
+       too (وفي → في).
+
+    A word that only looks prefixed (بغداد, ولد, كان) stays whole unless its
+    remainder passes those tests.  Known miss: واحد counts as احد when أحد
+    occurs, since SEARCH folds the hamza.
+
+    >>> frequency_stem("للموصل", {"الموصل"}, set()), frequency_stem("وبغداد", {"بغداد"}, set())
+    ('الموصل', 'بغداد')
+    >>> frequency_stem("كان", {"ان"}, {"ان"}), frequency_stem("وفي", set(), {"في"})
+    ('كان', 'في')
+    """
+    for prefix in _BEFORE_ARTICLE:
+        if word.startswith(prefix):
+            stem = _ARTICLE + word[len(prefix) :]
+            if len(stem) >= 4 and stem in attested:
+                return stem
+    for prefix in _NON_ARTICLE:
+        if word.startswith(prefix):
+            rest = word[len(prefix) :]
+            need = 4 if _KAF in prefix else 3
+            if len(rest) >= need and rest in attested:
+                return rest
+            if prefix in _CONJUNCTIONS and len(rest) >= 2 and rest in stop:
+                return rest
+    return word
+
+
+def frequencies(
+    corpus: Corpus, *, top: int | None = None, stopwords: bool = True
+) -> tuple[tuple[str, int], ...]:
+    """Counts of normalized word stems over titles, paragraphs and captions, most frequent first.
+
+    Words are SEARCH-normalized (so أ, إ, آ count as ا; ة as ه; ى as ي) and
+    counted under :func:`frequency_stem` — conjunctions and prepositions
+    stripped, the article kept.  Numbers are left out.  With
+    ``stopwords=True`` (the default) the bundled stopword list is left out
+    too.  Ties are broken alphabetically.
+
+    >>> import arnews
+    >>> top = dict(frequencies(arnews.load(), top=30))
+    >>> top["روسيا"] > 10, "في" in top
+    (True, False)
+
+    Raises:
+        TypeError: if ``top`` is not an int or None.
+        ValueError: if ``top`` is negative.
+    """
+    if top is not None and (isinstance(top, bool) or not isinstance(top, int)):
+        msg = f"frequencies(top=...) expects an int or None, got {type(top).__name__}"
+        raise TypeError(msg)
+    if top is not None and top < 0:
+        msg = f"frequencies(top={top}) is negative; give a count of 0 or more, or None for all"
+        raise ValueError(msg)
+    vocabulary = get_index(corpus).vocabulary()
+    stop = load_stopwords()
+    counts: Counter[str] = Counter()
+    for word, count in vocabulary.items():
+        if not any(ch.isalpha() for ch in word):
+            continue
+        stem = frequency_stem(word, vocabulary, stop)
+        if stopwords and stem in stop:
+            continue
+        counts[stem] += count
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return tuple(ranked if top is None else ranked[:top])

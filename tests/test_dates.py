@@ -1,0 +1,166 @@
+"""Tests for arnews._dates: whole-line Arabic date and time recognition."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from arnews._dates import MONTHS, find_date, fold
+
+# Every month spelling the issue lists (and a few print variants), by number.
+ISSUE_MONTHS = {
+    1: ["يناير", "كانون الثاني", "جانفي"],
+    2: ["فبراير", "شباط", "فيفري"],
+    3: ["مارس", "آذار"],
+    4: ["أبريل", "ابريل", "إبريل", "نيسان", "أفريل"],
+    5: ["مايو", "أيار", "آيار", "ماي"],
+    6: ["يونيو", "يونيه", "حزيران", "جوان"],
+    7: ["يوليو", "يوليه", "تموز", "جويلية", "يوليوز"],
+    8: ["أغسطس", "اغسطس", "آب", "أوت", "غشت"],
+    9: ["سبتمبر", "أيلول", "شتنبر"],
+    10: ["أكتوبر", "تشرين الأول"],
+    11: ["نوفمبر", "تشرين الثاني", "نونبر"],
+    12: ["ديسمبر", "كانون الأول", "دجنبر"],
+}
+ALL_NAMES = [(n, name) for n, names in ISSUE_MONTHS.items() for name in names]
+
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+EXTENDED = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+
+
+@pytest.mark.parametrize(("number", "name"), ALL_NAMES)
+def test_every_regional_month_name_is_in_the_table(number: int, name: str) -> None:
+    assert MONTHS[fold(name)] == number
+
+
+@pytest.mark.parametrize(("number", "name"), ALL_NAMES)
+def test_every_month_name_reads_in_a_date_line(number: int, name: str) -> None:
+    assert find_date(f"3 {name} 2016") == (dt.date(2016, number, 3), None)
+
+
+def test_the_seed_date_line_with_a_12_hour_morning_time() -> None:
+    assert find_date("الخميس 27 أكتوبر 2016 09:10 ص") == (dt.date(2016, 10, 27), dt.time(9, 10))
+
+
+@pytest.mark.parametrize(
+    ("clock", "expected"),
+    [
+        ("09:10 ص", dt.time(9, 10)),
+        ("09:10 م", dt.time(21, 10)),
+        ("12:05 ص", dt.time(0, 5)),
+        ("12:05 م", dt.time(12, 5)),
+        ("21:10", dt.time(21, 10)),
+        ("13:10 م", dt.time(13, 10)),
+        ("09:10:30 ص", dt.time(9, 10, 30)),
+        ("9:10 PM", dt.time(21, 10)),
+    ],
+)
+def test_times(clock: str, expected: dt.time) -> None:
+    assert find_date(f"الخميس 27 أكتوبر 2016 {clock}") == (dt.date(2016, 10, 27), expected)
+
+
+@pytest.mark.parametrize("clock", ["13:10 ص", "00:10 م", "25:10", "09:61 ص"])
+def test_impossible_times_make_the_line_no_date(clock: str) -> None:
+    assert find_date(f"27 أكتوبر 2016 {clock}") is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2015-09-29",
+        "29/9/2015",
+        "29-09-2015",
+        "29.9.2015",
+        "2015/9/29",
+        "29 سبتمبر 2015",
+        "29 أيلول 2015",
+        "29 سبتمبر/أيلول 2015",
+        "29 أيلول/سبتمبر 2015",
+        "29 أيلول (سبتمبر) 2015",
+        "الثلاثاء 29 سبتمبر 2015",
+        "الثلاثاء، 29 شتنبر، 2015",
+        "يوم الثلاثاء 29 أيلول 2015",
+        "\u00a029\u00a0سبتمبر\u00a02015\t",
+    ],
+)
+def test_date_line_shapes(line: str) -> None:
+    assert find_date(line) == (dt.date(2015, 9, 29), None)
+
+
+def test_combined_levantine_first_form() -> None:
+    assert find_date("17 تشرين الأول/أكتوبر 2016") == (dt.date(2016, 10, 17), None)
+
+
+@pytest.mark.parametrize("table", [ARABIC_INDIC, EXTENDED])
+def test_arabic_indic_and_extended_digits(table: dict[int, str]) -> None:
+    line = "الخميس 27 أكتوبر 2016 09:10 ص".translate(table)
+    assert find_date(line) == (dt.date(2016, 10, 27), dt.time(9, 10))
+    assert find_date("2015-09-29".translate(table)) == (dt.date(2015, 9, 29), None)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "",
+        "   ",
+        "31 فبراير 2016",  # no such day
+        "27 أكتوبر/تشرين الثاني 2016",  # the two names disagree
+        "27 أكتوبر",  # no year
+        "أنشئ في سبتمبر/أيلول 2015",  # a sentence, not a date line
+        "حسبما ما أفاد متحدث رسمي الأحد (27 أيلول 2015).",
+        "Published On 26/9/2015",  # a teaser's date line is not an article date line
+        "2015-13-01",
+        "0000-01-01",
+    ],
+)
+def test_not_date_lines(line: str) -> None:
+    assert find_date(line) is None
+
+
+def test_fold_unifies_alef_yeh_and_teh_marbuta_variants() -> None:
+    assert fold("أبريل") == fold("إبريل") == fold("ابريل") == fold("آبريل")
+    assert fold("جويلية") == fold("جويليه")
+    assert fold("حتى") == fold("حتي")
+
+
+def test_find_date_refuses_non_str() -> None:
+    with pytest.raises(TypeError, match="expects str, got bytes"):
+        find_date(b"2015-09-29")  # type: ignore[arg-type]
+
+
+@given(st.text(max_size=120))
+def test_find_date_never_raises_on_text(line: str) -> None:
+    result = find_date(line)
+    assert result is None or isinstance(result[0], dt.date)
+
+
+@given(
+    st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(9999, 12, 31)),
+    st.sampled_from([None, ARABIC_INDIC, EXTENDED]),
+    st.integers(0, 2),
+)
+def test_any_date_round_trips_through_its_written_forms(
+    day: dt.date, digits: dict[int, str] | None, variant: int
+) -> None:
+    name = ISSUE_MONTHS[day.month][variant % len(ISSUE_MONTHS[day.month])]
+    forms = [
+        day.isoformat(),
+        f"{day.day}/{day.month}/{day.year}",
+        f"{day.day} {name} {day.year}",
+        f"{day.day} {ISSUE_MONTHS[day.month][0]}/{ISSUE_MONTHS[day.month][-1]} {day.year}",
+    ]
+    for form in forms:
+        line = form.translate(digits) if digits else form
+        assert find_date(line) == (day, None), line
+
+
+@given(st.integers(1, 12), st.integers(0, 59), st.booleans())
+def test_any_12_hour_time_round_trips(hour: int, minute: int, evening: bool) -> None:
+    suffix = "م" if evening else "ص"
+    found = find_date(f"1 يناير 2020 {hour:02d}:{minute:02d} {suffix}")
+    assert found is not None
+    expected_hour = (hour % 12) + (12 if evening else 0)
+    assert found[1] == dt.time(expected_hour, minute)

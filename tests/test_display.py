@@ -1,0 +1,352 @@
+"""Tests for arnews._display: HTML and pretty reprs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html.parser import HTMLParser
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import arnews
+from arnews import Article, Caption, RelatedStory, Section
+from arnews._display import (
+    MAX_ROWS,
+    article_html,
+    article_pretty,
+    concordance_html,
+    concordance_pretty,
+    corpus_html,
+    corpus_pretty,
+    field_text,
+    hits_html,
+    hits_pretty,
+)
+
+# Every tag the display functions may emit.
+OUR_TAGS = {
+    "div", "h3", "h4", "p", "small", "code", "span", "bdi", "figure", "figcaption", "mark",
+    "details", "summary", "ul", "li", "b", "table", "caption", "thead", "tbody", "tr", "th", "td",
+}  # fmt: skip
+
+EVIL = "<script>alert('x')</script> & <b>"
+
+
+class Collector(HTMLParser):
+    """Collects start tags, their attributes and the text content of an HTML string."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.data: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.data.append(data)
+
+
+def parse_html(html: str) -> Collector:
+    collector = Collector()
+    collector.feed(html)
+    collector.close()
+    return collector
+
+
+@attrs.frozen
+class FakeHit:
+    article_id: str
+    field: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@attrs.frozen
+class FakeLine:
+    left: str
+    match: str
+    right: str
+    article_id: str
+    field: str
+    offset: int
+
+
+class FakePrinter:
+    """The part of IPython's pretty printer that _repr_pretty_ uses."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def text(self, s: str) -> None:
+        self.texts.append(s)
+
+
+def make_article(
+    title: str = "عنوان",
+    paragraphs: tuple[str, ...] = ("نص.",),
+    captions: tuple[Caption, ...] = (),
+    **changes: object,
+) -> Article:
+    fields: dict[str, object] = {
+        "id": "x",
+        "title": title,
+        "date": None,
+        "time": None,
+        "date_inferred": False,
+        "outlet": None,
+        "sources": (),
+        "dateline": None,
+        "sections": (Section(None, paragraphs),),
+        "captions": captions,
+        "keywords": (),
+        "related": (),
+        "raw": "",
+    }
+    fields.update(changes)
+    return Article(**fields)  # type: ignore[arg-type]
+
+
+# -- articles --------------------------------------------------------------------
+
+
+def test_article_html_escapes_everything() -> None:
+    article = make_article(
+        title=EVIL,
+        paragraphs=(EVIL,),
+        captions=(Caption(EVIL, "en", EVIL),),
+        id=EVIL,
+        outlet=EVIL,
+        sources=(EVIL,),
+        dateline=EVIL,
+        sections=(Section(EVIL, (EVIL,)),),
+        keywords=(EVIL,),
+        related=(RelatedStory(EVIL, EVIL, None, None),),
+    )
+    html = article_html(article)
+    assert "<script" not in html
+    assert "&lt;script&gt;" in html
+    assert "&amp;" in html
+    parsed = parse_html(html)
+    assert {tag for tag, _ in parsed.tags} <= OUR_TAGS
+    assert "".join(parsed.data).count(EVIL) >= 9
+
+
+def test_article_html_directions() -> None:
+    article = make_article(
+        title="روسيا: أميركا ترفض",
+        captions=(Caption("Putin and Obama", "en"), Caption("أوباما وبوتين", "ar", "الأوروبية")),
+    )
+    parsed = parse_html(article_html(article))
+    root_tag, root_attrs = parsed.tags[0]
+    assert root_tag == "div"
+    assert root_attrs["dir"] == "rtl"
+    assert root_attrs["lang"] == "ar"
+    figcaptions = [a for tag, a in parsed.tags if tag == "figcaption"]
+    assert [(a["dir"], a["lang"]) for a in figcaptions] == [("ltr", "en"), ("rtl", "ar")]
+
+
+def test_article_html_shows_fields() -> None:
+    article = make_article(
+        date=dt.date(2015, 9, 29),
+        time=dt.time(9, 10),
+        date_inferred=True,
+        outlet="الجزيرة نت",
+        sections=(Section(None, ("أ",)), Section("مركز تدريب", ("ب",))),
+    )
+    html = article_html(article)
+    assert "2015-09-29 (inferred)" in html
+    assert "09:10" in html
+    assert "الجزيرة نت" in html
+    assert "<h4>مركز تدريب</h4>" in html
+    assert "<p>أ</p>" in html
+    assert "<p>ب</p>" in html
+
+
+def test_article_html_marks() -> None:
+    article = make_article(
+        title="موسكو وبغداد", paragraphs=("في بغداد <و> بغداد",), captions=(Caption("بغداد", "ar"),)
+    )
+    hits = [
+        FakeHit("x", "title", 0, 6, 12, "وبغداد"),
+        FakeHit("x", "paragraph", 0, 3, 8, "بغداد"),
+        FakeHit("x", "paragraph", 0, 13, 18, "بغداد"),
+        FakeHit("x", "caption", 0, 0, 5, "بغداد"),
+        FakeHit("other", "title", 0, 0, 5, "موسكو"),
+    ]
+    html = article_html(article, hits)
+    assert "<h3>موسكو <mark>وبغداد</mark></h3>" in html
+    assert "<p>في <mark>بغداد</mark> &lt;و&gt; <mark>بغداد</mark></p>" in html
+    assert "<mark>بغداد</mark></figcaption>" in html
+    assert html.count("<mark>") == 4  # the hit of another article marks nothing
+
+
+def test_overlapping_marks_merge() -> None:
+    article = make_article(title="سيرغي لافروف")
+    hits = [FakeHit("x", "title", 0, 0, 12, "سيرغي لافروف"), FakeHit("x", "title", 0, 6, 12, "")]
+    assert "<h3><mark>سيرغي لافروف</mark></h3>" in article_html(article, hits)
+
+
+def test_article_pretty() -> None:
+    article = make_article(
+        id="003",
+        date=dt.date(2015, 9, 29),
+        date_inferred=True,
+        outlet="الجزيرة نت",
+        paragraphs=("قال الكرملين\nإن واشنطن", "ب"),
+    )
+    lines = article_pretty(article).splitlines()
+    assert lines[0] == "Article 003 | 2015-09-29 (inferred) | الجزيرة نت"
+    assert lines[1] == "  title: عنوان"
+    assert lines[2] == "  2 paragraph(s), 0 caption(s), 0 related"
+    assert lines[3] == "  قال الكرملين إن واشنطن"
+
+
+def test_article_repr_pretty_protocol() -> None:
+    article = arnews.load()[0]
+    p = FakePrinter()
+    article._repr_pretty_(p, False)
+    assert len(p.texts) == 1
+    assert p.texts[0].startswith("Article 000_e0e2311573730f34 | 2016-10-27 | ")
+    assert "موسكو وبغداد" in p.texts[0]
+    p = FakePrinter()
+    article._repr_pretty_(p, True)
+    assert p.texts == ["Article(...)"]
+
+
+def test_bundled_article_html() -> None:
+    article = arnews.load().get("003_525ecddc6b3f777e")
+    assert article is not None
+    html = article._repr_html_()
+    for heading in ("مواقف وقلق", "نفي واضطراب", "دور التحالف"):
+        assert f"<h4>{heading}</h4>" in html
+    assert html.count("<p>") >= len(article.paragraphs)
+
+
+# -- corpora -------------------------------------------------------------------
+
+
+def test_corpus_html_and_pretty() -> None:
+    corpus = arnews.load()
+    html = corpus._repr_html_()
+    assert "Corpus of 5 articles" in html
+    assert html.count("<tr>") == 6  # header + 5 articles
+    assert "000_e0e2311573730f34" in html
+    assert "2015-09-27*" in html  # 002's date is curated, not in its text
+    title_cells = [a for tag, a in parse_html(html).tags if tag == "td" and a.get("lang")]
+    assert title_cells
+    assert all(a["dir"] == "rtl" and a["lang"] == "ar" for a in title_cells)
+    p = FakePrinter()
+    corpus._repr_pretty_(p, False)
+    lines = p.texts[0].splitlines()
+    assert lines[0] == "Corpus of 5 articles"
+    assert len(lines) == 6
+    assert lines[1].startswith("  000_e0e2311573730f34  2016-10-27  صحيفة روسية")
+
+
+def test_big_corpus_is_cut() -> None:
+    corpus = arnews.Corpus(make_article(id=f"a{i}") for i in range(MAX_ROWS + 7))
+    assert "… 7 more" in corpus_html(corpus)
+    assert corpus_pretty(corpus).splitlines()[-1] == "  ... 7 more"
+    assert len(corpus_pretty(corpus).splitlines()) == MAX_ROWS + 2
+
+
+# -- hits and concordances ------------------------------------------------------
+
+
+def test_field_text() -> None:
+    article = make_article(captions=(Caption("تعليق", "ar"),))
+    assert field_text(article, "title", 0) == "عنوان"
+    assert field_text(article, "paragraph", 0) == "نص."
+    assert field_text(article, "caption", 0) == "تعليق"
+    with pytest.raises(ValueError, match="unknown field"):
+        field_text(article, "keywords", 0)
+    with pytest.raises(IndexError):
+        field_text(article, "title", 1)
+
+
+def test_hits_html_with_context() -> None:
+    corpus = arnews.Corpus([make_article(paragraphs=("<أ> في بغداد & غيرها",))])
+    hits = [FakeHit("x", "paragraph", 0, 7, 12, "بغداد")]
+    html = hits_html(hits, corpus)
+    assert "&lt;أ&gt; في <mark>بغداد</mark> &amp; غيرها" in html
+    assert "1 hit(s)" in html
+    # Without the corpus only the match itself can be shown.
+    assert "<mark>بغداد</mark></td>" in hits_html(hits)
+
+
+def test_hits_html_on_bundled_search() -> None:
+    corpus = arnews.load()
+    html = hits_html(corpus.search("بغداد"), corpus)
+    # 000's title: "صحيفة روسية: موسكو وبغداد ستتبادلان ...".
+    assert "موسكو <mark>وبغداد</mark> ستتبادلان" in html
+
+
+def test_hits_pretty() -> None:
+    hits = [FakeHit("x", "paragraph", 2, 7, 12, "بغداد")]
+    assert hits_pretty(hits) == "1 hit(s)\n  x  paragraph[2]  7:12  بغداد"
+    many = [FakeHit("x", "title", 0, 0, 1, "أ")] * (MAX_ROWS + 1)
+    assert hits_pretty(many).splitlines()[-1] == "  ... 1 more"
+
+
+def test_concordance_html_and_pretty() -> None:
+    lines = [FakeLine("قبل <", "لافروف", "& بعد", "003", "paragraph", 4)]
+    html = concordance_html(lines)
+    assert "قبل &lt;" in html
+    assert "<mark>لافروف</mark>" in html
+    assert "&amp; بعد" in html
+    tables = [a for tag, a in parse_html(html).tags if tag == "table"]
+    assert tables[0]["dir"] == "rtl"
+    assert tables[0]["lang"] == "ar"
+    # Logical order: preceding context, match, following context.
+    assert html.index("قبل") < html.index("لافروف") < html.index("بعد")
+    assert concordance_pretty(lines) == "1 line(s)\n  003  قبل < «لافروف» & بعد"
+
+
+# -- properties ------------------------------------------------------------------
+
+any_text = st.text(min_size=1, max_size=40)
+
+
+@settings(deadline=None)
+@given(any_text, any_text)
+def test_no_text_escapes_into_markup(title: str, paragraph: str) -> None:
+    article = make_article(
+        title=title,
+        paragraphs=(paragraph,),
+        captions=(Caption(title, "en", paragraph),),
+        outlet=title,
+        keywords=(paragraph,),
+    )
+    corpus = arnews.Corpus([article])
+    hit = FakeHit("x", "paragraph", 0, 0, len(paragraph), paragraph)
+    line = FakeLine(title, paragraph, title, "x", "paragraph", 0)
+    for html, shown in (
+        (article_html(article, [hit]), (title, paragraph)),
+        (corpus_html(corpus), (title,)),
+        (hits_html([hit], corpus), (paragraph,)),
+        (concordance_html([line]), (title, paragraph)),
+    ):
+        parsed = parse_html(html)
+        assert {tag for tag, _ in parsed.tags} <= OUR_TAGS
+        content = "".join(parsed.data)
+        for text in shown:
+            assert text in content
+
+
+@settings(deadline=None)
+@given(st.text(min_size=1, max_size=40), st.data())
+def test_marks_cover_exactly_the_span(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    article = make_article(title=text)
+    html = article_html(article, [FakeHit("x", "title", 0, start, end, text[start:end])])
+    heading = html[html.index("<h3>") + 4 : html.index("</h3>")]
+    parsed = parse_html(f"<h3>{heading}</h3>")
+    assert [tag for tag, _ in parsed.tags] == ["h3", "mark"]
+    marked = heading[heading.index("<mark>") + 6 : heading.index("</mark>")]
+    assert "".join(parse_html(marked).data) == text[start:end]
