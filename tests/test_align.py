@@ -28,9 +28,7 @@ def cuts(a: Alignment) -> set[tuple[int, int]]:
     return out
 
 
-def compose_cuts(
-    first: set[tuple[int, int]], second: set[tuple[int, int]]
-) -> set[tuple[int, int]]:
+def compose_cuts(first: set[tuple[int, int]], second: set[tuple[int, int]]) -> set[tuple[int, int]]:
     by_mid: dict[int, list[int]] = {}
     for m, t in second:
         by_mid.setdefault(m, []).append(t)
@@ -277,8 +275,8 @@ arabic_text = st.lists(st.sampled_from(ARABIC_PIECES), max_size=14).map("".join)
 
 def token_spans(text: str) -> list[tuple[int, int]]:
     """Spans of one or more whole whitespace-separated tokens."""
-    bounds = []
-    start = None
+    bounds: list[tuple[int, int]] = []
+    start: int | None = None
     for i, ch in enumerate(text + " "):
         if ch.isspace():
             if start is not None:

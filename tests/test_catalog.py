@@ -131,3 +131,19 @@ def test_load_catalog_is_read_only_and_cached() -> None:
     assert by_id is load_catalog()
     with pytest.raises(TypeError):
         by_id["new"] = by_id[IDS[0]]  # type: ignore[index]
+
+
+@pytest.mark.parametrize("article_id", IDS)
+def test_curation_touches_only_outlet_and_date(article_id: str) -> None:
+    curated = arnews.load().article(article_id)
+    plain = arnews.parse(curated.raw, id=article_id)
+    untouched = {"outlet", "date", "time", "date_inferred"}
+    for field in attrs.fields(arnews.Article):
+        if field.name not in untouched:
+            assert getattr(curated, field.name) == getattr(plain, field.name), field.name
+    if plain.date is not None:
+        assert (curated.date, curated.time, curated.date_inferred) == (
+            plain.date,
+            plain.time,
+            False,
+        )

@@ -90,6 +90,24 @@ def test_date_line_shapes(line: str) -> None:
     assert find_date(line) == (dt.date(2015, 9, 29), None)
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("تاريخ النشر: 2016-10-27", (dt.date(2016, 10, 27), None)),
+        ("نشر في 27/10/2016 - 09:10", (dt.date(2016, 10, 27), dt.time(9, 10))),
+        ("آخر تحديث: الخميس 27 أكتوبر 2016 | 09:10 م", (dt.date(2016, 10, 27), dt.time(21, 10))),
+        ("بتاريخ ٢٧ تشرين الأول ٢٠١٦", (dt.date(2016, 10, 27), None)),
+    ],
+)
+def test_a_label_may_precede_the_date(line: str, expected: tuple[dt.date, dt.time | None]) -> None:
+    assert find_date(line) == expected
+
+
+def test_digits_of_other_scripts_are_not_read() -> None:
+    # DEVANAGARI DIGITs: decimal digits to Python, but not a script of Arabic dates.
+    assert find_date("\u0968\u096f/\u096f/\u0968\u0966\u0967\u096b") is None
+
+
 def test_combined_levantine_first_form() -> None:
     assert find_date("17 تشرين الأول/أكتوبر 2016") == (dt.date(2016, 10, 17), None)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 
@@ -29,10 +30,12 @@ NBSP = "\u00a0"  # NO-BREAK SPACE
 INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
 
 
+@functools.cache
 def seed(short: str) -> str:
     return read_text(SEEDS[short] + ".txt")
 
 
+@functools.cache
 def parsed(short: str) -> Article:
     return arnews.parse(seed(short), id=SEEDS[short])
 
@@ -215,6 +218,18 @@ def test_date_line_after_a_dateline_and_caption() -> None:
     a = arnews.parse("عنوان\nالقاهرة- وكالة الأنباء\n٢٩/٩/٢٠١٥\nالنص الأول.\n")
     assert a.date == dt.date(2015, 9, 29)
     assert (a.dateline, a.outlet) == ("القاهرة", "وكالة الأنباء")
+
+
+def test_date_line_after_a_subtitle() -> None:
+    a = arnews.parse("عنوان\nعنوان ثانوي\n2015-09-29\nالنص الأول.\n")
+    assert a.date == dt.date(2015, 9, 29)
+    assert a.paragraphs == ("عنوان ثانوي", "النص الأول.")
+
+
+def test_only_the_first_date_line_counts() -> None:
+    a = arnews.parse("عنوان\n2015-09-29\n2016-01-01\nالنص.\n")
+    assert a.date == dt.date(2015, 9, 29)
+    assert a.paragraphs == ("2016-01-01", "النص.")
 
 
 def test_date_inside_a_body_sentence_is_not_the_date() -> None:
@@ -456,6 +471,37 @@ def test_all_perturbations_at_once() -> None:
     for short, stem in SEEDS.items():
         text = crlf(edge_nbsp(trailing_spaces(extra_blank_lines(seed(short)))))
         same_fields(arnews.parse(text, id=stem), parsed(short))
+
+
+WHITESPACE_PERTURBATIONS = [extra_blank_lines, no_blank_lines, trailing_spaces, edge_nbsp]
+
+
+@settings(deadline=None)
+@given(
+    st.sampled_from(sorted(SEEDS)),
+    st.lists(st.sampled_from(WHITESPACE_PERTURBATIONS), max_size=4),
+    st.sampled_from([lambda t: t, crlf, cr_only]),
+)
+def test_any_mix_of_perturbations_parses_to_the_same_fields(
+    short: str, steps: list[Callable[[str], str]], newline: Callable[[str], str]
+) -> None:
+    text = seed(short)
+    for step in steps:
+        text = step(text)
+    same_fields(arnews.parse(newline(text), id=SEEDS[short]), parsed(short))
+
+
+EDGES = st.sampled_from(["", " ", "\t", NBSP, f" {NBSP}\t", "\u200f"])  # U+200F RIGHT-TO-LEFT MARK
+
+
+@settings(deadline=None, max_examples=40)  # each example draws ~150 choices; keep CI quick
+@given(st.sampled_from(sorted(SEEDS)), st.data())
+def test_random_edge_whitespace_and_mixed_line_endings(short: str, data: st.DataObject) -> None:
+    out = []
+    for line in seed(short).split("\n"):
+        decorated = data.draw(EDGES) + line + data.draw(EDGES) if line.strip() else line
+        out.append(decorated + data.draw(st.sampled_from(["\n", "\r\n"])))
+    same_fields(arnews.parse("".join(out), id=SEEDS[short]), parsed(short))
 
 
 def _with_date_line(short: str, new: str) -> str:

@@ -11,20 +11,33 @@ use and caches them.
 
 from __future__ import annotations
 
+from ._catalog import CatalogEntry, catalog
 from ._corpus import Corpus
+from ._entities import Entity, Mention, gazetteer
 from ._load import load, load_dir
 from ._model import Article, Caption, RelatedStory, Section
 from ._parse import parse
+from ._query import ConcordanceLine, Hit
+from ._tokenize import Token, tokenize
 
 __all__ = [
     "Article",
     "Caption",
+    "CatalogEntry",
+    "ConcordanceLine",
     "Corpus",
+    "Entity",
+    "Hit",
+    "Mention",
     "RelatedStory",
     "Section",
+    "Token",
+    "catalog",
+    "gazetteer",
     "load",
     "load_dir",
     "parse",
+    "tokenize",
 ]
 
 __version__ = "0.1.0"

@@ -100,7 +100,7 @@ class Alignment:
         text: str,
         norm_breaks: Sequence[int],
         orig_breaks: Sequence[int],
-        linear: Sequence[bool] | bytes,
+        linear: Sequence[int] | bytes,
         *,
         validate: bool = True,
     ) -> Alignment:
@@ -161,6 +161,18 @@ class Alignment:
             TypeError: never.
         """
         return len(self._linear)
+
+    @property
+    def is_one_to_one(self) -> bool:
+        """Whether every segment is linear (only 1:1 substitutions, if any).
+
+        >>> Alignment.identity("abc").is_one_to_one
+        True
+
+        Raises:
+            TypeError: never.
+        """
+        return all(self._linear)
 
     def segments(self) -> Iterator[tuple[int, int, int, int, bool]]:
         """Yield ``(norm_start, norm_end, orig_start, orig_end, linear)`` per segment.

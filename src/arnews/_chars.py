@@ -146,19 +146,24 @@ PRESENTATION_RANGES: tuple[tuple[int, int], ...] = ((0xFB50, 0xFDFF), (0xFE70, 0
 
 
 def _presentation_table() -> dict[str, str]:
-    """Map each presentation form with a compatibility decomposition to its NFKC form.
+    """Map each presentation form with a compatibility decomposition to what it stands for.
 
-    NFKC (not NFKD) so the lam-alef ligatures keep their hamza composed
-    (U+FEF7 -> lam + U+0623).  U+FEFF has no decomposition; it is left to
-    remove_invisible.
+    One level of the character's own decomposition mapping (``<isolated>``,
+    ``<final>``, ``<initial>``, ``<medial>`` or ``<compat>``), recomposed with
+    NFC, so that the lam-alef ligatures keep their hamza (U+FEF7 -> lam +
+    U+0623).  Unlike full NFKC this stops at the letter the form stands for:
+    U+FBDD (U WITH HAMZA ABOVE ISOLATED FORM) becomes U+0677, not U+06C7 +
+    U+0674.  U+FEFF has no decomposition; it is left to remove_invisible.
     """
     table: dict[str, str] = {}
     for lo, hi in PRESENTATION_RANGES:
         for cp in range(lo, hi + 1):
             ch = chr(cp)
-            folded = unicodedata.normalize("NFKC", ch)
-            if folded != ch:
-                table[ch] = folded
+            mapping = unicodedata.decomposition(ch)
+            if not mapping.startswith("<"):
+                continue
+            parts = mapping.split()[1:]
+            table[ch] = unicodedata.normalize("NFC", "".join(chr(int(p, 16)) for p in parts))
     return table
 
 

@@ -303,7 +303,9 @@ class Corpus(Sequence[Article]):
         >>> len(arnews.load().entities()) > 20
         True
         """
-        return tuple(m for a in self.articles for m in a.entities())
+        from ._entities import corpus_entities
+
+        return corpus_entities(self)
 
     # -- export ---------------------------------------------------------------
     def to_records(self) -> list[dict[str, Any]]:

@@ -5,7 +5,9 @@ time of day and separators may come with it).  Three shapes are read:
 
 * ISO ``2015-09-29`` (optionally followed by a time);
 * numeric ``d/m/yyyy`` (also with ``-`` or ``.``) and ``yyyy/m/d``;
-* named months: ``[weekday][،] d MONTH[/MONTH] yyyy [H:MM[:SS] [ص|م]]``.
+* named months: ``[weekday][،] d MONTH[/MONTH] yyyy [H:MM[:SS] [ص|م]]``;
+
+each optionally after a label such as ``تاريخ النشر:`` or ``آخر تحديث:``.
 
 Digits may be ASCII, Arabic-Indic (U+0660..U+0669) or Extended Arabic-Indic
 (U+06F0..U+06F9).  Month names cover the Egyptian/Gulf, Levantine/Iraqi and
@@ -97,24 +99,22 @@ _MONTH_RE = _alternation(list(MONTHS))
 _WEEKDAY_RE = _alternation(sorted({fold(w) for w in _WEEKDAYS}))
 _SEP = r"\s*[،,]?\s*"
 _TIME = (
-    r"(?:\s*[،,\-–]?\s*(?:الساعه\s*)?(?P<H>\d{1,2})\s*:\s*(?P<M>\d{2})(?:\s*:\s*(?P<S>\d{2}))?"
+    r"(?:\s*[،,\-–|]?\s*(?:الساعه\s*)?(?P<H>[0-9]{1,2})\s*:\s*(?P<M>[0-9]{2})"
+    r"(?:\s*:\s*(?P<S>[0-9]{2}))?"
     r"(?:\s*(?P<ampm>ص|م|صباحا|مساء|ظهرا|am|pm|a\.m\.|p\.m\.))?)?"
 )
-_WEEKDAY_PREFIX = rf"(?:(?:يوم\s+)?(?:{_WEEKDAY_RE}){_SEP})?"
+# An optional label before the date, such as "تاريخ النشر:" or "آخر تحديث:" (folded).
+_LABEL = r"(?:(?:تاريخ النشر|نشر في|نشر بتاريخ|اخر تحديث|بتاريخ)\s*:?\s*)?"
+_PREFIX = rf"{_LABEL}(?:(?:يوم\s+)?(?:{_WEEKDAY_RE}){_SEP})?"
 _MONTHS_GROUP = (
     rf"(?P<m1>{_MONTH_RE})(?:\s*(?:[/\-–]\s*(?P<m2>{_MONTH_RE})|\(\s*(?P<m3>{_MONTH_RE})\s*\)))?"
 )
+_DAY, _MONTH, _YEAR = r"(?P<d>[0-9]{1,2})", r"(?P<mo>[0-9]{1,2})", r"(?P<y>[0-9]{4})"
 
-_NAMED = re.compile(
-    rf"{_WEEKDAY_PREFIX}(?P<d>\d{{1,2}})\s*{_MONTHS_GROUP}{_SEP}(?P<y>\d{{4}}){_TIME}",
-    re.IGNORECASE,
-)
-_ISO = re.compile(rf"{_WEEKDAY_PREFIX}(?P<y>\d{{4}})-(?P<mo>\d{{1,2}})-(?P<d>\d{{1,2}}){_TIME}")
-_YMD = re.compile(rf"{_WEEKDAY_PREFIX}(?P<y>\d{{4}})/(?P<mo>\d{{1,2}})/(?P<d>\d{{1,2}}){_TIME}")
-_DMY = re.compile(
-    rf"{_WEEKDAY_PREFIX}(?P<d>\d{{1,2}})(?P<sep>[/.\-])(?P<mo>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}){_TIME}",
-    re.IGNORECASE,
-)
+_NAMED = re.compile(rf"{_PREFIX}{_DAY}\s*{_MONTHS_GROUP}{_SEP}{_YEAR}{_TIME}", re.IGNORECASE)
+_ISO = re.compile(rf"{_PREFIX}{_YEAR}-{_MONTH}-{_DAY}{_TIME}", re.IGNORECASE)
+_YMD = re.compile(rf"{_PREFIX}{_YEAR}/{_MONTH}/{_DAY}{_TIME}", re.IGNORECASE)
+_DMY = re.compile(rf"{_PREFIX}{_DAY}(?P<sep>[/.\-]){_MONTH}(?P=sep){_YEAR}{_TIME}", re.IGNORECASE)
 
 
 _MORNING = frozenset({"ص", "صباحا", "am", "a.m."})

@@ -8,6 +8,14 @@ seen through: ``وبغداد`` is a mention of Baghdad).  When two aliases of th
 same entity overlap, the longer one wins (``سيرغي لافروف`` is one mention,
 not two).  Mentions of different entities may nest: ``مركز بغداد للتنسيق``
 is a mention of the Baghdad centre and holds one of Baghdad.
+
+Mentions are looked for where search looks: titles, body paragraphs and
+caption texts.  Names that occur only in related-story teasers, source
+lines, photo credits or datelines (Reuters, EPA, the Syrian foreign
+minister) are in the gazetteer, so :func:`resolve` knows them, but have no
+mentions.  A few entities have no aliases at all because their only name is
+ambiguous in the texts (``الاتحاد`` is also in ``مجلس الاتحاد``); their
+``note`` says so.
 """
 
 from __future__ import annotations
@@ -326,6 +334,9 @@ def corpus_entities(corpus: Corpus) -> tuple[Mention, ...]:
 def article_entities(article: Article) -> tuple[Mention, ...]:
     """Every gazetteer entity mention in one article, in text order (see :func:`corpus_entities`).
 
+    Each call indexes the article on its own; for many articles
+    :func:`corpus_entities` on their corpus is much faster (one index).
+
     >>> import arnews
     >>> found = article_entities(arnews.load().get("004_27df001b210ff69a"))
     >>> [m.text for m in found if m.entity_id == "morgulov"]
@@ -338,6 +349,12 @@ def article_entities(article: Article) -> tuple[Mention, ...]:
     if not isinstance(given, Article):
         msg = f"article_entities() expects an Article, got {type(given).__name__}"
         raise TypeError(msg)
+    return _article_entities(article)
+
+
+@functools.lru_cache(maxsize=256)
+def _article_entities(article: Article) -> tuple[Mention, ...]:
+    """The mentions of one article, through a one-article corpus; recent answers are kept."""
     from ._corpus import Corpus  # noqa: PLC0415 - the corpus module imports this one
 
     return corpus_entities(Corpus([article]))

@@ -36,10 +36,11 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, MutableSequence
+from collections.abc import MutableSequence
 from typing import TYPE_CHECKING, Final
 
 from ._tokenize import WORD_RE, proclitic_forms
+from .normalize import SEARCH
 
 if TYPE_CHECKING:
     from ._corpus import Corpus
@@ -54,20 +55,13 @@ CACHE_KEY: Final = "search_index"
 Postings = MutableSequence[int]
 
 
-def _search() -> Callable[[str], str]:
-    """The shared SEARCH normalizer (imported late: it lives in its own module)."""
-    from .normalize import SEARCH  # noqa: PLC0415  (kept late until normalize lands)
-
-    return SEARCH
-
-
 def normalize_words(text: str) -> tuple[str, ...]:
     """The SEARCH-normalized words of ``text``, in order (numbers included).
 
     >>> normalize_words("وبِغدادَ، ١٬٠٠٠")
     ('وبغداد', '1,000')
     """
-    return tuple(WORD_RE.findall(_search()(text)))
+    return tuple(WORD_RE.findall(SEARCH(text)))
 
 
 class Index:
@@ -146,8 +140,8 @@ class Index:
                 entry = chunks.get(chunk)
                 if entry is None:
                     entry = chunks[chunk] = analyse(chunk)
-                if entry.__class__ is str:
-                    postings[entry].append(base | (pos << sb) | start)  # type: ignore[index]
+                if isinstance(entry, str):
+                    postings[entry].append(base | (pos << sb) | start)
                     pos += 1
                 else:
                     for offset, word in entry:
@@ -206,8 +200,6 @@ class Index:
             if len(words) != 1:
                 offset = 0  # a ligature standing for several words: no inner stem
             else:
-                from .normalize import SEARCH  # noqa: PLC0415
-
                 alignment = SEARCH.align(token)
                 at = alignment.text.find(words[0]) + stem
                 offset = alignment.to_original(at, at + 1)[0]
@@ -261,8 +253,8 @@ def get_index(corpus: Corpus) -> Index:
     True
     """
     cache = corpus._cache
-    index = cache.get(CACHE_KEY)
+    index: Index | None = cache.get(CACHE_KEY)
     if index is None:
         index = Index(corpus)
         cache[CACHE_KEY] = index
-    return index  # type: ignore[no-any-return]
+    return index

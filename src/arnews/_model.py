@@ -50,10 +50,10 @@ class Caption:
 
 @attrs.frozen
 class RelatedStory:
-    """A teaser for another story, from a "related stories" block.
+    r"""A teaser for another story, from a "related stories" block.
 
     ``title`` is the teaser's headline when the page shows one; ``summary`` is
-    its text (several lines joined with ``\\n``); ``date`` comes from the
+    its text (several lines joined with ``\n``); ``date`` comes from the
     teaser's ``Published On d/m/yyyy`` line; ``caption`` is the photo caption
     (often English) shown before the teaser.
 
@@ -69,13 +69,13 @@ class RelatedStory:
 
 @attrs.frozen
 class Article:
-    """One news article parsed from its raw text.
+    r"""One news article parsed from its raw text.
 
     Build one with :func:`arnews.parse`; get the bundled ones with
     :func:`arnews.load`.
 
     >>> import arnews
-    >>> a = arnews.parse("عنوان الخبر\\n\\n2015-09-29\\n\\nنص الخبر الأول.\\n")
+    >>> a = arnews.parse("عنوان الخبر\n\n2015-09-29\n\nنص الخبر الأول.\n")
     >>> a.title, a.date.isoformat(), a.paragraphs
     ('عنوان الخبر', '2015-09-29', ('نص الخبر الأول.',))
     """
@@ -93,8 +93,9 @@ class Article:
     keywords: tuple[str, ...]
     related: tuple[RelatedStory, ...]
     raw: str = attrs.field(repr=False)
-    #: Lines recognised as page furniture and left out of every other field,
-    #: in the order they occur (e.g. ``الأكثر قراءة``).
+    #: Page furniture left out of every other field, in text order: furniture
+    #: lines (``الأكثر قراءة``), block labels (``كلمات مفتاحية``, ``حول هذه القصة``)
+    #: and an end marker cut from the last sentence (``انتهى``).
     dropped: tuple[str, ...] = ()
 
     @property
@@ -119,11 +120,11 @@ class Article:
 
     @property
     def text(self) -> str:
-        """Title and body paragraphs as one plain string, one per line.
+        r"""Title and body paragraphs as one plain string, one per line.
 
         >>> import arnews
         >>> a = arnews.load()[0]
-        >>> a.text.startswith(a.title + "\\n")
+        >>> a.text.startswith(a.title + "\n")
         True
         """
         return "\n".join((self.title, *self.paragraphs))
@@ -136,16 +137,16 @@ class Article:
         >>> "lavrov" in {m.entity_id for m in a.entities()}
         True
         """
-        from ._entities import article_entities
+        from ._entities import article_entities  # noqa: PLC0415 - lazy: that module imports this one
 
         return article_entities(self)
 
     def _repr_html_(self) -> str:
-        from ._display import article_html
+        from ._display import article_html  # noqa: PLC0415 - lazy: that module imports this one
 
         return article_html(self)
 
     def _repr_pretty_(self, p: Any, cycle: bool) -> None:
-        from ._display import article_pretty
+        from ._display import article_pretty  # noqa: PLC0415 - lazy: that module imports this one
 
         p.text("Article(...)" if cycle else article_pretty(self))

@@ -18,9 +18,12 @@ of precedence:
 4. inside the keyword block, keyword lines (the block ends at a line that
    reads like a sentence); inside the related block, teaser lines, grouped
    into stories that each end with a ``Published On d/m/yyyy`` line;
-5. the **header** — the lines after the title up to the first body text —
-   may hold the **date line** (a line that is only a date, among the first
-   three lines after the title) and a **dateline** ``PLACE- OUTLET``;
+5. the **date line**: a line that is only a date (see
+   :func:`arnews._dates.find_date`) among the first three lines after the
+   title; a date anywhere else (a body sentence, a teaser, a caption) is
+   not the article's date.  The **header** — the lines after the title up
+   to the first body text — may also hold a **dateline** ``PLACE- OUTLET``
+   (within the first two lines) and captions;
 6. **attribution**: ``المصدر : A + B`` or a lone quoted name such as
    ``'الاتحاد'``;
 7. **captions**: a Latin-script line in an Arabic text, a line repeated on
@@ -61,6 +64,7 @@ __all__ = ["parse"]
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
 _WS = re.compile(r"\s+")
 
+_DATE_WINDOW = 3  # a date line must be among the first three lines after the title
 _HEADING_MAX_WORDS = 7
 _HEADING_MAX_CHARS = 60
 _FINAL_PUNCT = ".!?؟:؛;،,…\"'”»)]-–—"
@@ -85,6 +89,12 @@ _DATELINE = re.compile(
 )
 _PUBLISHED = re.compile(r"(?:published\s+on|نشر في|تاريخ النشر)\s*:?\s*(?P<date>.+)", re.IGNORECASE)
 _KEYWORD_SPLIT = re.compile(r"\s*[،,؛|]\s*")
+# Letters of the Basic Latin, Latin-1 Supplement and Latin Extended-A/B blocks, and of
+# the Arabic, Arabic Supplement and Arabic Extended-A blocks (Unicode 15.0 ranges).
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+_ARABIC_LETTER = re.compile(
+    r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff\u0750-\u077f\u08a0-\u08c9]"
+)
 
 
 @attrs.frozen
@@ -135,9 +145,8 @@ def _words(s: str) -> int:
 
 def _is_english(s: str) -> bool:
     """Whether the line is mostly Latin-script letters."""
-    latin = sum(1 for c in s if c.isalpha() and c <= "\u024f")
-    arabic = sum(1 for c in s if c.isalpha() and "\u0600" <= c <= "\u08ff")
-    return latin >= 3 and latin > arabic
+    latin = len(_LATIN_LETTER.findall(s))
+    return latin >= 3 and latin > len(_ARABIC_LETTER.findall(s))
 
 
 def _undouble(s: str) -> str | None:
@@ -240,6 +249,7 @@ def _is_body_text(lines: Sequence[_Line], k: int) -> bool:
         or _sources(s) is not None
         or _caption_like(lines, k)
         or _is_short_unpunctuated(s)
+        or find_date(s) is not None
     )
 
 
@@ -345,10 +355,10 @@ def _layout(text: str) -> tuple[_Line, ...]:
         if state == "related":
             related.append(k)
             continue
+        if not seen_date and k <= _DATE_WINDOW and find_date(s) is not None:
+            roles[k], seen_date = DATE, True
+            continue
         if state == "header":
-            if not seen_date and k <= 3 and find_date(s) is not None:
-                roles[k], seen_date = DATE, True
-                continue
             if not seen_dateline and k <= 2 and _DATELINE.fullmatch(s) and _words(s) <= 7:
                 roles[k], seen_dateline = DATELINE, True
                 continue
@@ -482,13 +492,24 @@ def _build(text: str, lines: Sequence[_Line], article_id: str) -> Article:
 def parse(text: str, *, id: str | None = None) -> Article:
     r"""Parse the raw text of one news article into an :class:`~arnews.Article`.
 
-    The rules are general layout rules (see the :mod:`arnews._parse` module
-    docs): title, date line, dateline, attribution, subheadings, captions,
-    keywords, related stories, and page furniture, which goes to
-    ``Article.dropped``.  No line of the text is lost: each non-blank line
-    ends up in a field or in ``dropped``.  Nothing is curated here, so
-    ``date_inferred`` is always False.  Without ``id``, the article's id is
-    ``text_`` followed by the first 16 hex digits of the SHA-256 of the text.
+    General layout rules, not per-site templates: the first non-empty line is
+    the title; a line that is only a date (ISO, ``d/m/yyyy`` or ``الخميس 27
+    أكتوبر 2016 09:10 ص``, any regional month name, any Arabic digits) within
+    the three lines under the title gives ``date`` and ``time``; ``PLACE-
+    OUTLET`` under the title gives ``dateline`` and ``outlet``; ``المصدر : A +
+    B`` and a lone quoted name give ``sources``; short unpunctuated lines with
+    body text directly below are subheadings; repeated lines, Latin-script
+    lines and sentences ending in a ``(credit)`` are captions, each kept once;
+    ``كلمات مفتاحية`` opens the keywords and ``حول هذه القصة`` the related
+    teasers (each ending ``Published On d/m/yyyy``); furniture such as
+    ``الأكثر قراءة``, block labels and an ``انتهى`` end marker go to
+    ``dropped``.  Everything else is a paragraph, one per line.
+
+    No line of the text is lost: each non-blank line ends up in a field or in
+    ``dropped``.  Fields keep the text's characters, stripped of surrounding
+    whitespace only (inner no-break spaces stay).  Nothing is curated here, so
+    ``date_inferred`` is always False.  Without ``id``, the id is ``text_``
+    and the first 16 hex digits of the text's SHA-256.
 
     >>> import arnews
     >>> raw = "عنوان\n\nالخميس ٢٧ أكتوبر ٢٠١٦ ٠٩:١٠ م\n\nالنص الأول.\n\nالمصدر : الجزيرة + رويترز"

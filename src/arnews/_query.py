@@ -16,10 +16,11 @@ the functions here take the corpus as their first argument.  Matching rules:
 from __future__ import annotations
 
 import functools
+import weakref
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Container, Iterable, Sequence
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -32,8 +33,10 @@ if TYPE_CHECKING:
     from ._corpus import Corpus
 
 __all__ = [
+    "Concordance",
     "ConcordanceLine",
     "Hit",
+    "Hits",
     "concordance",
     "frequencies",
     "frequency_stem",
@@ -97,6 +100,66 @@ class ConcordanceLine:
     field: str
     offset: int
     index: int = 0
+
+
+class Hits(tuple[Hit, ...]):
+    """The tuple of Hits that search returns, with notebook and terminal display.
+
+    It is a plain tuple in every other respect (equality, slicing, pickling);
+    it remembers the corpus it came from (weakly) so the notebook table can
+    show each hit in context.
+
+    >>> import arnews
+    >>> hits = arnews.load().search("لافروف")
+    >>> isinstance(hits, tuple), "<mark>لافروف</mark>" in hits._repr_html_()
+    (True, True)
+    """
+
+    _corpus: weakref.ref[Corpus] | None = None
+
+    @classmethod
+    def of(cls, hits: Iterable[Hit], corpus: Corpus | None = None) -> Hits:
+        """Hits over ``hits``, remembering ``corpus`` for display."""
+        made = cls(hits)
+        if corpus is not None:
+            made._corpus = weakref.ref(corpus)
+        return made
+
+    def __reduce__(self) -> tuple[type[Hits], tuple[tuple[Hit, ...]]]:
+        return (Hits, (tuple(self),))
+
+    def _repr_html_(self) -> str:
+        from ._display import hits_html  # noqa: PLC0415  (display loads only when shown)
+
+        return hits_html(self, self._corpus() if self._corpus is not None else None)
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        from ._display import hits_pretty  # noqa: PLC0415
+
+        p.text("Hits(...)" if cycle else hits_pretty(self))
+
+
+class Concordance(tuple[ConcordanceLine, ...]):
+    """The tuple of ConcordanceLines that concordance returns, with display.
+
+    >>> import arnews
+    >>> lines = arnews.load().concordance("لافروف")
+    >>> isinstance(lines, tuple), "<mark>" in lines._repr_html_()
+    (True, True)
+    """
+
+    def __reduce__(self) -> tuple[type[Concordance], tuple[tuple[ConcordanceLine, ...]]]:
+        return (Concordance, (tuple(self),))
+
+    def _repr_html_(self) -> str:
+        from ._display import concordance_html  # noqa: PLC0415
+
+        return concordance_html(self)
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        from ._display import concordance_pretty  # noqa: PLC0415
+
+        p.text("Concordance(...)" if cycle else concordance_pretty(self))
 
 
 def _fields_mask(fields: object) -> frozenset[int]:
@@ -215,13 +278,13 @@ def search(
                     token,
                 )
             )
-        return tuple(hits)
+        return Hits.of(hits, corpus)
     # A phrase: word i must sit at position (p + i) of the same field as the
     # first word at p.  Drive from the rarest word; bisect the others' postings.
     groups = [index.groups(w) for w in words]
     sizes = [sum(len(p) for p, _ in g) for g in groups]
     if 0 in sizes:
-        return ()
+        return Hits()
     anchor = sizes.index(min(sizes))
     pos_mask = (1 << index.pos_bits) - 1
     for packed, _ in index.occurrences(words[anchor]):
@@ -243,10 +306,10 @@ def search(
             last_start = ends[-1] & start_mask
             end = last_start + len(index.token_at(fid, last_start))
             hits.append(_make_hit(index, ids, fid, (start, stem_start, end)))
-    return tuple(hits)
+    return Hits.of(hits, corpus)
 
 
-def _stem_of(groups: list[tuple[Sequence[int], int]], packed: int) -> int:
+def _stem_of(groups: Sequence[tuple[Sequence[int], int]], packed: int) -> int:
     """The stem start of the surface form whose postings hold ``packed``."""
     for postings, stem in groups:
         i = bisect_left(postings, packed)
@@ -264,7 +327,7 @@ def concordance(corpus: Corpus, query: str, *, width: int = 40) -> tuple[Concord
     >>> import arnews
     >>> line = concordance(arnews.load(), "الموصل", width=10)[0]
     >>> line.left + "[" + line.match + "]" + line.right
-    'الاستخبارية حول [الموصل]'
+    'بارية حول [الموصل]'
 
     Raises:
         TypeError: if ``query`` is not a str or ``width`` is not an int.
@@ -295,7 +358,7 @@ def concordance(corpus: Corpus, query: str, *, width: int = 40) -> tuple[Concord
                 hit.index,
             )
         )
-    return tuple(lines)
+    return Concordance(lines)
 
 
 def _field_text(article: Article, field: str, index: int) -> str:

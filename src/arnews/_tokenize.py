@@ -37,6 +37,9 @@ KINDS: Final = ("number", "arabic", "latin", "other", "punct")
 # is normalized; marks (\p{M}) belong to the token they follow.  That keeps
 # tokenizing then normalizing each token equal to normalizing then tokenizing.
 _GLUE = r"[\p{Cf}\u0640]+"
+# What may sit between a joiner (an apostrophe, a number separator) and the
+# character it needs after it: marks and the characters above.
+_SKIP = r"[\p{M}\p{Cf}\u0640]*"
 # An Arabic word starts with a letter (or a symbol ligature such as U+FDFD
 # ARABIC LIGATURE BISMILLAH) used with the Arabic script — script extensions,
 # so U+0640 ARABIC TATWEEL counts — but not with tatweel itself.  It goes on
@@ -48,7 +51,10 @@ _ARABIC = rf"{_AR_START}(?:{_AR_CONT}|{_GLUE}(?={_AR_CONT}))*"
 # Latin words keep their combining marks and an inner apostrophe (O'Brien).
 _LA_LETTER = r"[\p{Latin}&&\p{L}]"
 _LA_CONT = rf"(?:{_LA_LETTER}|\p{{M}})"
-_LATIN = rf"{_LA_LETTER}(?:{_LA_CONT}|{_GLUE}(?={_LA_CONT})|['\u2019](?={_LA_LETTER}))*"
+_LATIN = (
+    rf"{_LA_LETTER}(?:{_LA_CONT}|{_GLUE}(?={_LA_CONT})"
+    rf"|['\u2019](?={_SKIP}{_LA_LETTER}){_SKIP})*"
+)
 # Letters of any other script (Cyrillic, Greek, CJK …).
 _OT_LETTER = r"[\p{L}--\p{scx=Arabic}--\p{Latin}]"
 _OT_CONT = rf"(?:{_OT_LETTER}|\p{{M}})"
@@ -60,7 +66,7 @@ _SEP = r"[.,\u066B\u066C\u060C]"
 _NU_CONT = r"[\p{Nd}\p{M}]"
 _NUMBER = (
     rf"\p{{Nd}}(?:{_NU_CONT}|{_GLUE}(?={_NU_CONT}|{_SEP})"
-    rf"|{_SEP}(?=(?:{_GLUE})?\p{{Nd}})(?:{_GLUE})?)*"
+    rf"|{_SEP}(?={_SKIP}\p{{Nd}}){_SKIP})*"
 )
 _PUNCT = r"[\p{P}\p{S}]"
 
@@ -170,15 +176,26 @@ PROCLITIC_PREFIXES: Final = _prefixes()[0]
 ABSORBED_ARTICLE_PREFIXES: Final = _prefixes()[1]
 
 
+def _allowed(prefix: str, word: str) -> bool:
+    """Whether ``prefix`` may stand before ``word`` (ل and ال never precede ال)."""
+    return not (prefix.endswith(_LAM) and word.startswith(_ARTICLE))
+
+
 def proclitic_forms(word: str) -> tuple[tuple[str, int], ...]:
     """Every text word that ``word`` matches, with where its stem starts in it.
 
     ``word`` is a normalized query word.  The result pairs each normalized text
-    word that matches it — the word itself, the word behind each proclitic
-    sequence (و/ف, then ب/ل/ك, then ال), and for a word starting with ال the
-    forms where ل absorbed the article (لل) — with the stem's start in that
-    text word.  The stem always runs to the text word's end.  No form exists
-    that would leave a stem shorter than two letters.
+    word that matches it with the stem's start in that text word (the stem
+    runs to the word's end):
+
+    * the word itself;
+    * the word behind each proclitic sequence — و/ف, then ب/ل/ك, then ال —
+      where ل + ال is written لل (للموصل = ل + ال + موصل);
+    * for a word starting with ال, the forms where ل absorbed its alef
+      (للموصل for الموصل).
+
+    No form leaves a stem shorter than two letters, and ل or ال never stand
+    before a word that starts with ال (that is spelt لل).
 
     >>> dict(proclitic_forms("بغداد"))["وبغداد"]
     1
@@ -193,8 +210,9 @@ def proclitic_forms(word: str) -> tuple[tuple[str, int], ...]:
     require_str("proclitic_forms()", word)
     forms: dict[str, int] = {word: 0}
     if len(word) >= MIN_STEM:
-        for prefix in PROCLITIC_PREFIXES:
-            forms.setdefault(prefix + word, len(prefix))
+        for prefix in PROCLITIC_PREFIXES + ABSORBED_ARTICLE_PREFIXES:
+            if _allowed(prefix, word):
+                forms.setdefault(prefix + word, len(prefix))
     rest = word[len(_ARTICLE) :]
     if word.startswith(_ARTICLE) and len(rest) >= MIN_STEM:
         for prefix in ABSORBED_ARTICLE_PREFIXES:
@@ -206,10 +224,10 @@ def clitic_match(text_word: str, query_word: str) -> int | None:
     """Where the stem starts if normalized ``text_word`` matches ``query_word``, else None.
 
     The text word matches when it is the query word, or the query word behind
-    a valid proclitic sequence, leaving a stem of at least two letters; a
-    query word starting with ال also matches behind لل, ولل or فلل (ل absorbed
-    the article).  Words that merely begin with those letters still match
-    themselves.
+    a valid proclitic sequence (see :func:`proclitic_forms`), leaving a stem
+    of at least two letters; a query word starting with ال also matches
+    behind لل, ولل or فلل (ل absorbed the article).  Words that merely begin
+    with those letters still match themselves.
 
     >>> clitic_match("وبغداد", "بغداد"), clitic_match("بغداد", "بغداد")
     (1, 0)
@@ -227,7 +245,7 @@ def clitic_match(text_word: str, query_word: str) -> int | None:
         return 0
     if len(query_word) >= MIN_STEM and text_word.endswith(query_word):
         prefix = text_word[: len(text_word) - len(query_word)]
-        if prefix in _PLAIN_SET:
+        if prefix in _ALL_SET and _allowed(prefix, query_word):
             return len(prefix)
     rest = query_word[len(_ARTICLE) :]
     if query_word.startswith(_ARTICLE) and len(rest) >= MIN_STEM and text_word.endswith(rest):
@@ -237,5 +255,5 @@ def clitic_match(text_word: str, query_word: str) -> int | None:
     return None
 
 
-_PLAIN_SET: Final = frozenset(PROCLITIC_PREFIXES)
+_ALL_SET: Final = frozenset(PROCLITIC_PREFIXES + ABSORBED_ARTICLE_PREFIXES)
 _ABSORBED_SET: Final = frozenset(ABSORBED_ARTICLE_PREFIXES)

@@ -376,13 +376,16 @@ _EXPANDING_RE = regex.compile(
 def normalize_presentation_forms(text: str) -> str:
     """Replace Arabic presentation forms with the letters they stand for.
 
-    The compatibility decomposition (NFKC) of each character of the blocks
-    U+FB50-U+FDFF and U+FE70-U+FEFF that has one: contextual letter forms
-    become letters, lam-alef ligatures keep their hamza (ﻷ -> لأ), and
-    ligatures of words such as ﷺ expand to the words.  U+FEFF (the byte order
-    mark) has no decomposition and stays: :func:`remove_invisible` removes it.
-    Isolated-form marks such as U+FE70 become a space plus the mark, as in NFKC.
-    Nothing outside these blocks changes.
+    Each character of the blocks U+FB50-U+FDFF and U+FE70-U+FEFF that has a
+    compatibility decomposition is replaced by that decomposition (one level,
+    recomposed with NFC): contextual letter forms become letters, lam-alef
+    ligatures keep their hamza (ﻷ -> لأ), and ligatures of words such as ﷺ
+    expand to the words.  Unlike NFKC, a form becomes the letter it stands
+    for even when that letter has a compatibility decomposition of its own
+    (U+FBDD -> U+0677).  U+FEFF (the byte order mark) has no decomposition
+    and stays: :func:`remove_invisible` removes it.  Isolated-form marks such
+    as U+FE70 become a space plus the mark, as in Unicode.  Nothing outside
+    these blocks changes.
 
     >>> normalize_presentation_forms("ﻷن ﺍﻟﻠﻪ ﷺ")
     'لأن الله صلى الله عليه وسلم'
@@ -845,7 +848,7 @@ class Normalizer:
             step_alignment = step.align(current)
             if step_alignment.text is current or step_alignment.text == current:
                 continue
-            if step_alignment.segment_count <= 1 and len(step_alignment.text) == len(current):
+            if step_alignment.is_one_to_one:
                 alignment = attrs.evolve(alignment, text=step_alignment.text)
             else:
                 alignment = compose(alignment, step_alignment)

@@ -1,0 +1,160 @@
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from array import array
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import arnews
+from arnews import Article, Caption, Corpus, Section
+from arnews._index import CACHE_KEY, FIELD_NAMES, Index, get_index, normalize_words
+from arnews._resources import data_dir, seed_names
+from arnews._tokenize import tokenize
+
+
+def make(title: str, paragraphs: tuple[str, ...], captions: tuple[str, ...] = ()) -> Article:
+    return Article(
+        id="x",
+        title=title,
+        date=None,
+        time=None,
+        date_inferred=False,
+        outlet=None,
+        sources=(),
+        dateline=None,
+        sections=(Section(None, paragraphs),),
+        captions=tuple(Caption(c, "ar") for c in captions),
+        keywords=(),
+        related=(),
+        raw="",
+    )
+
+
+def test_import_and_load_build_no_index() -> None:
+    # A fresh interpreter: count Index constructions through import, load() and a search.
+    code = (
+        "import arnews, arnews._index as ix\n"
+        "built = []\n"
+        "init = ix.Index.__init__\n"
+        "def counting(self, corpus):\n"
+        "    built.append(1)\n"
+        "    init(self, corpus)\n"
+        "ix.Index.__init__ = counting\n"
+        "c = arnews.load()\n"
+        "print(len(built), ix.CACHE_KEY in c._cache)\n"
+        "c.search('بغداد')\n"
+        "c.search('روسيا')\n"
+        "print(len(built), ix.CACHE_KEY in c._cache)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert out == ["0 False", "1 True"]
+
+
+def test_load_dir_builds_no_index_until_the_first_search(tmp_path: Path) -> None:
+    for name in seed_names():
+        with data_dir().joinpath(name).open("rb") as src, (tmp_path / name).open("wb") as dst:
+            shutil.copyfileobj(src, dst)
+    corpus = arnews.load_dir(tmp_path)
+    assert CACHE_KEY not in corpus._cache
+    corpus.filter(where=lambda a: True)
+    assert CACHE_KEY not in corpus._cache
+    assert corpus.search("بغداد")
+    index = corpus._cache[CACHE_KEY]
+    assert isinstance(index, Index)
+    corpus.search("روسيا")
+    assert corpus._cache[CACHE_KEY] is index  # built once, reused
+
+
+def test_each_corpus_has_its_own_index() -> None:
+    corpus = arnews.load()
+    part = corpus[1:3]
+    assert get_index(corpus) is get_index(corpus)
+    assert get_index(part) is not get_index(corpus)
+    assert {h.article_id for h in part.search("بغداد")} <= set(part.ids)
+
+
+def test_postings_by_hand() -> None:
+    corpus = Corpus((make("موسكو وبغداد", ("في بغداد، وموسكو.",), ("بغداد",)),))
+    index = get_index(corpus)
+    assert index.texts == ("موسكو وبغداد", "في بغداد، وموسكو.", "بغداد")
+    assert [FIELD_NAMES[k] for k in index.field_kind] == ["title", "paragraph", "caption"]
+    decoded = {w: [index.decode(p) for p in ps] for w, ps in index.postings.items()}
+    # (field id, word position, start in the original field)
+    assert decoded == {
+        "موسكو": [(0, 0, 0)],
+        "وبغداد": [(0, 1, 6)],
+        "في": [(1, 0, 0)],
+        "بغداد": [(1, 1, 3), (2, 0, 0)],
+        "وموسكو": [(1, 2, 10)],
+    }
+    assert index.vocabulary()["بغداد"] == 2
+    assert isinstance(index.postings["بغداد"], array)
+
+
+def test_occurrences_merge_forms_in_text_order() -> None:
+    corpus = Corpus((make("وبغداد بغداد ببغداد", ()),))
+    index = get_index(corpus)
+    found = [(index.decode(p)[1:], stem) for p, stem in index.occurrences("بغداد")]
+    assert found == [((0, 0), 1), ((1, 7), 0), ((2, 13), 1)]
+
+
+def test_position_overflow_is_detected() -> None:
+    index = get_index(Corpus((make("واحد اثنان ثلاثة", ()),)))
+    index.pos_bits = 1
+    assert index._build() is False  # three words do not fit in one bit
+
+
+def test_marks_and_ligatures_in_the_original() -> None:
+    text = "قال \ufdfa ثم وَبِـغداد"  # U+FDFA ARABIC LIGATURE SALLALLAHOU ALAYHE WASALLAM
+    index = get_index(Corpus((make(text, ()),)))
+    # The ligature expands to four words sharing its one-character span.
+    assert [index.decode(p) for p in index.postings["الله"]] == [(0, 2, 4)]
+    assert [index.decode(p) for p in index.postings["وبغداد"]] == [(0, 6, 9)]
+    assert index.stem_offset("وَبِـغداد", 1) == 2  # after و and its fatha
+
+
+def test_seed_fields_normalize_the_same_token_by_token() -> None:
+    for article in arnews.load():
+        for text in (article.title, *article.paragraphs, *(c.text for c in article.captions)):
+            words = [normalize_words(t.text) for t in tokenize(text) if t.is_word]
+            assert tuple(w for group in words for w in group) == normalize_words(text)
+
+
+TEXTS = st.text(
+    alphabet=st.sampled_from(
+        [
+            *"بغداولكفيةىأإآءئؤی",
+            *("\u064e", "\u0651", "\u0640", "\u0654"),  # FATHA, SHADDA, TATWEEL, HAMZA ABOVE
+            *("\u200c", "\u200b", "\u200f", "\u00ad"),  # ZWNJ, ZWSP, RLM, SOFT HYPHEN
+            *"ab'’0123٠١٢٫٬.,،؛؟!«»“” \n\t-",
+            *("\u00a0", "\ufdfa", "\ufef7", "\ufe8d"),  # NBSP, ligatures, a presentation form
+        ]
+    ),
+    max_size=40,
+)
+
+
+@given(TEXTS)
+def test_token_by_token_normalization_equals_whole_text(text: str) -> None:
+    # The index normalizes each original token; queries and the law "one
+    # normalization path" need that to equal normalizing the whole field.
+    by_token = tuple(w for t in tokenize(text) if t.is_word for w in normalize_words(t.text))
+    assert by_token == normalize_words(text)
+
+
+@given(TEXTS)
+def test_index_words_match_the_normalized_field(text: str) -> None:
+    index = get_index(Corpus((make("عنوان", (text,)),)))
+    words: list[tuple[int, str]] = []
+    for word, postings in index.postings.items():
+        for packed in postings:
+            fid, pos, _ = index.decode(packed)
+            if fid == 1:
+                words.append((pos, word))
+    assert tuple(w for _, w in sorted(words)) == normalize_words(text)

@@ -1,0 +1,445 @@
+from __future__ import annotations
+
+import pickle
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import arnews
+from arnews import Article, Caption, Corpus, Section
+from arnews._query import (
+    Concordance,
+    ConcordanceLine,
+    Hit,
+    Hits,
+    concordance,
+    frequencies,
+    frequency_stem,
+    load_stopwords,
+    search,
+)
+from arnews._tokenize import clitic_match, tokenize
+from arnews.normalize import SEARCH
+
+CORPUS = arnews.load()
+A000 = "000_e0e2311573730f34"
+A001 = "001_4f119960287c4d94"
+A002 = "002_c10afc3176e03f42"
+A003 = "003_525ecddc6b3f777e"
+
+
+def field_text(corpus: Corpus, hit: Hit) -> str:
+    article = corpus.get(hit.article_id)
+    assert article is not None
+    if hit.field == "title":
+        return article.title
+    if hit.field == "paragraph":
+        return article.paragraphs[hit.index]
+    return article.captions[hit.index].text
+
+
+def article(text_paragraphs: tuple[str, ...], *, title: str = "عنوان", id_: str = "t") -> Article:
+    return Article(
+        id=id_,
+        title=title,
+        date=None,
+        time=None,
+        date_inferred=False,
+        outlet=None,
+        sources=(),
+        dateline=None,
+        sections=(Section(None, text_paragraphs),),
+        captions=(),
+        keywords=(),
+        related=(),
+        raw="",
+    )
+
+
+def tiny(*paragraphs: str, title: str = "عنوان") -> Corpus:
+    return Corpus((article(paragraphs, title=title),))
+
+
+# -- the seeds: behaviour the issue names ---------------------------------------------
+
+
+def test_baghdad_finds_prefixed_forms_in_the_seeds() -> None:
+    hits = CORPUS.search("بغداد")
+    texts = {(h.article_id, h.field, h.text) for h in hits}
+    # 002's title: "تعاون عسكري روسي إيراني سوري عراقي ببغداد"
+    assert (A002, "title", "ببغداد") in texts
+    # 000's title and body: "موسكو وبغداد"
+    assert (A000, "title", "وبغداد") in texts
+    assert (A000, "paragraph", "وبغداد") in texts
+    # ... and بغداد does not lose itself.
+    assert (A000, "paragraph", "بغداد") in texts
+
+
+def test_baghdad_hits_in_the_002_title_exactly() -> None:
+    title_hits = [h for h in CORPUS.search("بغداد") if h.article_id == A002 and h.field == "title"]
+    title = CORPUS.get(A002).title  # type: ignore[union-attr]
+    assert title.endswith("ببغداد")
+    assert [(h.start, h.end, h.stem_start, h.stem_end) for h in title_hits] == [
+        (len(title) - 6, len(title), len(title) - 5, len(title))
+    ]
+
+
+def test_terrorism_finds_hamza_spellings_and_lam_lam() -> None:
+    texts = {h.text for h in CORPUS.search("الارهابيين")}
+    # 000 writes الإرهابيين; 001 writes الارهابيين and للارهابيين.
+    assert {"الإرهابيين", "الارهابيين", "للارهابيين"} <= texts
+    texts = {h.text for h in CORPUS.search("الإرهاب")}
+    assert {"الإرهاب", "الارهاب"} <= texts
+    assert "الإرهابيين" not in texts  # no suffix stripping
+
+
+def test_lam_lam_absorbs_the_article() -> None:
+    corpus = tiny("الحرب على الإرهاب وللإرهاب ثمن، ولا تحالف للإرهاب.")
+    hits = corpus.search("الارهاب")
+    assert [h.text for h in hits] == ["الإرهاب", "وللإرهاب", "للإرهاب"]
+    wal = hits[1]
+    # stem of وللإرهاب: the word after و + لل, i.e. إرهاب
+    assert corpus[0].paragraphs[0][wal.stem_start : wal.stem_end] == "إرهاب"
+    assert [h.text for h in tiny("في الموصل وبالموصل وللموصل").search("الموصل")] == [
+        "الموصل",
+        "وبالموصل",
+        "وللموصل",
+    ]
+
+
+def test_words_that_only_look_prefixed_match_themselves() -> None:
+    corpus = tiny("ولد الطفل في بغداد وولد آخر في ولاية بعيدة، وكان بلد.")
+    assert [h.text for h in corpus.search("ولد")] == ["ولد", "وولد"]
+    assert [h.text for h in corpus.search("بلد")] == ["بلد"]
+    assert [h.text for h in corpus.search("كان")] == ["وكان"]
+    assert [h.text for h in corpus.search("بغداد")] == ["بغداد"]
+
+
+def test_no_suffix_or_infix_matching() -> None:
+    corpus = tiny("البغدادي وبغدادية")
+    assert corpus.search("بغداد") == ()
+
+
+def test_spelling_variants_and_marks_are_seen_through() -> None:
+    corpus = tiny("أكد الرئيس إيران مُحَمَّدٌ والقاهرة ـ مصـــر.")
+    assert [h.text for h in corpus.search("ايران")] == ["إيران"]
+    assert [h.text for h in corpus.search("محمد")] == ["مُحَمَّدٌ"]
+    assert [h.text for h in corpus.search("القاهره")] == ["والقاهرة"]
+    assert [h.text for h in corpus.search("مصر")] == ["مصـــر"]
+    assert [h.text for h in corpus.search("اكد")] == ["أكد"]
+
+
+def test_lavrov_in_the_seeds() -> None:
+    hits = CORPUS.search("لافروف")
+    assert hits
+    # 003 quotes Lavrov throughout; 004 mentions him once.
+    assert {h.article_id for h in hits} == {A003, "004_27df001b210ff69a"}
+    assert {h.field for h in hits} >= {"paragraph", "caption"}  # a caption starts "لافروف:"
+
+
+def test_hit_spans_slice_the_original_field() -> None:
+    for query in ("بغداد", "الموصل", "روسيا", "لافروف", "موسكو وبغداد", "تنظيم الدولة"):
+        for hit in CORPUS.search(query):
+            text = field_text(CORPUS, hit)
+            assert text[hit.start : hit.end] == hit.text
+            assert hit.start <= hit.stem_start < hit.stem_end <= hit.end
+            assert hit.stem_end == hit.end
+
+
+def test_stem_span_is_the_query_word() -> None:
+    for hit in CORPUS.search("بغداد"):
+        stem = field_text(CORPUS, hit)[hit.stem_start : hit.stem_end]
+        assert stem == "بغداد"
+    for hit in CORPUS.search("الموصل"):
+        assert SEARCH(field_text(CORPUS, hit)[hit.stem_start : hit.stem_end]) in {"الموصل", "موصل"}
+
+
+def test_stem_start_skips_marks_on_the_proclitic() -> None:
+    corpus = tiny("وَبِـبغداد")
+    (hit,) = corpus.search("بغداد")
+    assert (hit.start, hit.end) == (0, 10)
+    assert corpus[0].paragraphs[0][hit.stem_start :] == "بغداد"
+
+
+def test_phrase_search() -> None:
+    hits = CORPUS.search("موسكو وبغداد")
+    assert (A000, "title", "موسكو وبغداد") in {(h.article_id, h.field, h.text) for h in hits}
+    # the second word matches through its clitic too
+    assert {h.text for h in CORPUS.search("موسكو بغداد")} >= {"موسكو وبغداد"}
+    # a phrase is consecutive words: these two words never stand together
+    assert CORPUS.search("بغداد لافروف") == ()
+
+
+def test_phrase_across_punctuation_and_order() -> None:
+    corpus = tiny("قال لافروف، بغداد مهمة. بغداد لافروف")
+    hits = corpus.search("لافروف بغداد")
+    assert [h.text for h in hits] == ["لافروف، بغداد"]
+    assert [h.text for h in corpus.search("بغداد لافروف")] == ["بغداد لافروف"]
+    assert [h.text for h in corpus.search("قال لافروف بغداد")] == ["قال لافروف، بغداد"]
+    # the phrase hit's stem starts at the first word's stem
+    assert [h.stem_start for h in corpus.search("لافروف بغداد")] == [4]
+
+
+def test_phrase_does_not_cross_fields() -> None:
+    corpus = Corpus((article(("نهاية بغداد", "موسكو بداية")),))
+    assert corpus.search("بغداد موسكو") == ()
+    assert len(corpus.search("نهاية بغداد")) == 1
+
+
+def test_results_are_sorted_by_article_field_position() -> None:
+    a = Article(
+        id="a",
+        title="بغداد أولا",
+        date=None,
+        time=None,
+        date_inferred=False,
+        outlet=None,
+        sources=(),
+        dateline=None,
+        sections=(Section(None, ("ثم بغداد وبغداد", "وفي بغداد")),),
+        captions=(Caption("صورة من بغداد", "ar"),),
+        keywords=(),
+        related=(),
+        raw="",
+    )
+    b = article(("بغداد",), id_="b", title="لا شيء")
+    hits = Corpus((a, b)).search("بغداد")
+    assert [(h.article_id, h.field, h.index, h.text) for h in hits] == [
+        ("a", "title", 0, "بغداد"),
+        ("a", "paragraph", 0, "بغداد"),
+        ("a", "paragraph", 0, "وبغداد"),
+        ("a", "paragraph", 1, "بغداد"),
+        ("a", "caption", 0, "بغداد"),
+        ("b", "paragraph", 0, "بغداد"),
+    ]
+    assert [h.field for h in Corpus((a, b)).search("بغداد", fields=("caption", "title"))] == [
+        "title",
+        "caption",
+    ]
+    assert [h.field for h in Corpus((a, b)).search("بغداد", fields="caption")] == ["caption"]
+
+
+def test_numbers_and_latin_are_searchable() -> None:
+    corpus = tiny("نفذت 70% من ١٬٠٠٠ هجمة؛ قال Putin ذلك.")
+    assert [h.text for h in corpus.search("70")] == ["70"]
+    assert [h.text for h in corpus.search("1,000")] == ["١٬٠٠٠"]
+    assert [h.text for h in corpus.search("Putin")] == ["Putin"]
+
+
+# -- errors ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["", "   ", "،؟!", "...", "«»", "ـــ"])
+def test_wordless_query_is_a_value_error(query: str) -> None:
+    with pytest.raises(ValueError, match="no word"):
+        CORPUS.search(query)
+    with pytest.raises(ValueError, match="no word"):
+        CORPUS.concordance(query)
+
+
+@pytest.mark.parametrize("query", [b"baghdad", None, 3, ["بغداد"]])
+def test_non_str_query_is_a_type_error(query: object) -> None:
+    with pytest.raises(TypeError, match=type(query).__name__):
+        CORPUS.search(query)  # type: ignore[arg-type]
+
+
+def test_unknown_field_lists_the_valid_ones() -> None:
+    with pytest.raises(ValueError, match="'title', 'paragraph', 'caption'") as info:
+        CORPUS.search("بغداد", fields=("paragraphs",))
+    assert "paragraphs" in str(info.value)
+    with pytest.raises(ValueError, match="empty"):
+        CORPUS.search("بغداد", fields=())
+    with pytest.raises(TypeError):
+        CORPUS.search("بغداد", fields=3)  # type: ignore[arg-type]
+
+
+# -- results are records -------------------------------------------------------------------
+
+
+def test_hits_are_frozen_tuples_that_pickle() -> None:
+    hits = CORPUS.search("لافروف")
+    assert isinstance(hits, tuple)
+    assert isinstance(hits, Hits)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        hits[0].start = 0  # type: ignore[misc]
+    again = pickle.loads(pickle.dumps(hits))
+    assert again == hits
+    assert tuple(again) == tuple(hits)
+    assert "<mark>" in hits._repr_html_()
+
+
+def test_search_function_matches_the_method() -> None:
+    assert search(CORPUS, "روسيا") == CORPUS.search("روسيا")
+
+
+# -- concordance ----------------------------------------------------------------------------
+
+
+def test_concordance_lines_are_exact_slices() -> None:
+    lines = CORPUS.concordance("بغداد", width=15)
+    assert len(lines) == len(CORPUS.search("بغداد"))
+    assert isinstance(lines, Concordance)
+    for line, hit in zip(lines, CORPUS.search("بغداد"), strict=True):
+        text = field_text(CORPUS, hit)
+        assert line.match == hit.text
+        assert line.offset == hit.start
+        assert (line.article_id, line.field, line.index) == (hit.article_id, hit.field, hit.index)
+        assert len(line.left) <= 15
+        assert len(line.right) <= 15
+        assert text[
+            line.offset - len(line.left) : line.offset + len(line.match) + len(line.right)
+        ] == (line.left + line.match + line.right)
+
+
+def test_concordance_on_a_known_line() -> None:
+    corpus = tiny("قال الوزير إن موسكو وبغداد تتعاونان الآن.")
+    (line,) = concordance(corpus, "بغداد", width=6)
+    assert line == ConcordanceLine("موسكو ", "وبغداد", " تتعاو", "t", "paragraph", 20, 0)
+    (line,) = concordance(corpus, "قال", width=6)
+    assert (line.left, line.right) == ("", " الوزي")
+    assert concordance(corpus, "بغداد", width=0)[0].left == ""
+
+
+@pytest.mark.parametrize(
+    ("width", "error"), [(-1, ValueError), (2.5, TypeError), (True, TypeError)]
+)
+def test_concordance_width_errors(width: object, error: type[Exception]) -> None:
+    with pytest.raises(error, match="width"):
+        CORPUS.concordance("بغداد", width=width)  # type: ignore[arg-type]
+
+
+# -- frequencies ----------------------------------------------------------------------------
+
+
+def test_frequencies_count_stems_with_clitics_folded() -> None:
+    corpus = tiny("بغداد وبغداد ببغداد. الموصل والموصل للموصل بالموصل. ولد في بغداد.")
+    counts = dict(corpus.frequencies())
+    assert counts["بغداد"] == 4 + 0  # title has none; 4 in the paragraph
+    assert counts["الموصل"] == 4
+    assert counts["ولد"] == 1
+    assert "في" not in counts  # a stopword
+    assert dict(corpus.frequencies(stopwords=False))["في"] == 1
+    assert counts["عنوان"] == 1  # the title counts too
+
+
+def test_frequencies_order_top_and_errors() -> None:
+    corpus = tiny("ب ب ب ا ا ج د د")
+    assert frequencies(corpus, stopwords=False) == (
+        ("ب", 3),
+        ("ا", 2),
+        ("د", 2),
+        ("ج", 1),
+        ("عنوان", 1),
+    )
+    assert frequencies(corpus, top=2, stopwords=False) == (("ب", 3), ("ا", 2))
+    assert frequencies(corpus, top=0) == ()
+    with pytest.raises(ValueError, match="negative"):
+        frequencies(corpus, top=-1)
+    with pytest.raises(TypeError, match="top"):
+        frequencies(corpus, top=1.5)  # type: ignore[arg-type]
+
+
+def test_frequencies_leave_numbers_out() -> None:
+    assert dict(tiny("عام 2015 ٢٠١٦ 3.5").frequencies(stopwords=False)).keys() == {"عام", "عنوان"}
+
+
+def test_frequencies_on_the_seeds() -> None:
+    counts = dict(CORPUS.frequencies())
+    # روسيا is written 30+ times across the seeds, also as وروسيا and لروسيا.
+    assert counts["روسيا"] > 25
+    assert counts["بغداد"] == len(CORPUS.search("بغداد"))
+    for word in ("في", "من", "ان", "الي", "علي", "الذي"):
+        assert word not in counts
+
+
+def test_frequency_stem_rules() -> None:
+    attested = {"الموصل", "بغداد", "قال", "ان", "انت", "ذلك"}
+    stop = frozenset({"في", "ان", "ما"})
+    assert frequency_stem("بالموصل", attested, stop) == "الموصل"
+    assert frequency_stem("للموصل", attested, stop) == "الموصل"
+    assert frequency_stem("وللموصل", attested, stop) == "الموصل"
+    assert frequency_stem("وبغداد", attested, stop) == "بغداد"
+    assert frequency_stem("وقال", attested, stop) == "قال"
+    assert frequency_stem("وفي", attested, stop) == "في"
+    assert frequency_stem("فان", attested, stop) == "ان"
+    assert frequency_stem("كان", attested, stop) == "كان"  # ك + ان: too short
+    assert frequency_stem("كانت", attested, stop) == "كانت"  # ك + انت: 3 < 4 after ك
+    assert frequency_stem("بغداد", attested, stop) == "بغداد"  # غداد is not attested
+    assert frequency_stem("ولد", attested, stop) == "ولد"
+
+
+def test_stopword_list_is_normalized_and_hand_sized() -> None:
+    words = load_stopwords()
+    assert {"في", "من", "الي", "علي", "ان", "الذي", "هذه", "كان"} <= words
+    assert all(SEARCH(w) == w for w in words)
+    assert 100 < len(words) < 400
+    assert "قال" not in words  # reporting verbs are content in news
+
+
+# -- properties ----------------------------------------------------------------------------
+
+WORDS = ("بغداد", "الموصل", "الإرهاب", "ولد", "روسيا", "قال", "لافروف", "في")
+PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "لل", "ولل", "وب")
+MARKS = ("", "\u064e", "\u0651", "\u0640")  # FATHA, SHADDA, TATWEEL
+
+word_forms = st.builds(
+    lambda p, w, m: p + (w[0] + m + w[1:] if w else w),
+    st.sampled_from(PREFIXES),
+    st.sampled_from(WORDS),
+    st.sampled_from(MARKS),
+)
+paragraphs = st.lists(
+    st.one_of(word_forms, st.sampled_from(("،", ".", "«", "»", "2015", "Putin", "ـ"))),
+    min_size=1,
+    max_size=12,
+).map(" ".join)
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(paragraphs, min_size=1, max_size=3),
+    st.sampled_from((*WORDS, "بغداد روسيا", "قال لافروف")),
+)
+def test_every_hit_slices_a_clitic_form_of_the_query(texts: list[str], query: str) -> None:
+    corpus = Corpus((article(tuple(texts)),))
+    query_words = [SEARCH(t.text) for t in tokenize(query) if t.is_word]
+    for hit in corpus.search(query):
+        text = field_text(corpus, hit)
+        assert text[hit.start : hit.end] == hit.text
+        hit_words = [SEARCH(t.text) for t in tokenize(hit.text) if t.is_word]
+        assert len(hit_words) == len(query_words)
+        for hit_word, query_word in zip(hit_words, query_words, strict=True):
+            assert clitic_match(hit_word, query_word) is not None
+        normalized = SEARCH(hit.text)
+        first = query_words[0]
+        assert first in normalized or first.removeprefix("ال") in normalized
+        assert hit.start <= hit.stem_start < hit.stem_end == hit.end
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(paragraphs, min_size=1, max_size=3), st.sampled_from(WORDS))
+def test_search_finds_every_clitic_form(texts: list[str], query: str) -> None:
+    # The other direction: every token that is a clitic form of the query is a hit.
+    corpus = Corpus((article(tuple(texts)),))
+    q = SEARCH(query)
+    expected = [
+        (i, t.start)
+        for i, text in enumerate(texts)
+        for t in tokenize(text)
+        if t.is_word and clitic_match(SEARCH(t.text), q) is not None
+    ]
+    hits = corpus.search(query, fields=("paragraph",))
+    assert [(h.index, h.start) for h in hits] == expected
+
+
+@settings(deadline=None)
+@given(st.text(min_size=1, max_size=30))
+def test_search_never_raises_on_a_word_bearing_query(query: str) -> None:
+    if not any(t.is_word and SEARCH(t.text) for t in tokenize(query)):
+        with pytest.raises(ValueError, match="no word"):
+            CORPUS.search(query)
+        return
+    hits = CORPUS.search(query)
+    assert all(isinstance(h, Hit) for h in hits)
