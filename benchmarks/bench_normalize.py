@@ -39,6 +39,7 @@ Func = Callable[[str], object]
 
 HARAKAT = [chr(c) for c in range(0x064B, 0x0653)]  # fathatan .. sukun
 LETTERS = frozenset(chr(c) for c in range(0x0621, 0x064B))  # hamza .. yeh (incl. tatweel)
+WORD_CHARS = LETTERS | frozenset(HARAKAT)
 
 
 # -- workloads --------------------------------------------------------------------------------
@@ -227,7 +228,9 @@ def main(argv: list[str] | None = None) -> int:
         for name, row in rows.items():
             calls = f"{row['calls_per_s']:,.0f}" if "calls_per_s" in row else "-"
             ratio = f"{base / row['seconds']:.2f}x" if base else "-"
-            print(f"  {name:<22}{row['seconds']:>10.4f}{row['mb_per_s']:>10.1f}{calls:>12}{ratio:>16}")
+            print(
+                f"  {name:<22}{row['seconds']:>10.4f}{row['mb_per_s']:>10.1f}{calls:>12}{ratio:>16}"
+            )
 
     # Targets from issue 3, as ratios within this run.
     targets: dict[str, float] = {}
@@ -247,21 +250,33 @@ def main(argv: list[str] | None = None) -> int:
     print("\ntargets (ratio of throughputs in this run):")
     for key, value in targets.items():
         goal = goals[key.rsplit(" ", 1)[0]]
-        print(f"  {key:<34}{value:>6.2f}  (target >= {goal}: {'met' if value >= goal else 'MISSED'})")
+        print(
+            f"  {key:<34}{value:>6.2f}  (target >= {goal}: {'met' if value >= goal else 'MISSED'})"
+        )
     results["targets"] = targets
 
-    # Agreement with SEARCH, untimed, on every seed line and on the short strings.
+    # Agreement with SEARCH, untimed: on every seed line, on the short strings, and on the
+    # distinct words made only of Arabic letters, harakat and tatweel (where every peer claims
+    # the same job: its differences there are differences of semantics, not of scope).
     lines = [ln for ln in seed.splitlines() + voweled_seed.splitlines() if ln.strip()]
+    words = sorted({w for ln in lines for w in ln.split() if all(c in WORD_CHARS for c in w)})
     agree: dict[str, dict[str, float]] = {}
     if peers:
         print("\nagreement with arnews SEARCH (identical output, %):")
-        print(f"  {'peer':<22}{'seed lines':>12}{'short':>10}")
+        print(f"  {'peer':<22}{'seed lines':>12}{'short':>10}{'Arabic words':>14}")
     for name, func in peers.items():
         agree[name] = {
             "seed_lines": agreement(func, SEARCH, lines),
             "short": agreement(func, SEARCH, shorts),
+            "arabic_words": agreement(func, SEARCH, words),
         }
-        print(f"  {name:<22}{agree[name]['seed_lines']:>11.1f}%{agree[name]['short']:>9.1f}%")
+        row = agree[name]
+        print(
+            f"  {name:<22}{row['seed_lines']:>11.1f}%{row['short']:>9.1f}%"
+            f"{row['arabic_words']:>13.1f}%"
+        )
+    if peers:
+        print(f"  ({len(words):,} distinct Arabic words)")
     results["agreement_with_SEARCH_percent"] = agree
 
     if args.json:

@@ -134,6 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=300, help="queries of each kind (300)")
     parser.add_argument("--seed", type=int, default=20161027, help="RNG seed")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    parser.add_argument("--repeat", type=int, default=2, help="index builds, best kept (2)")
     parser.add_argument("--skip-load", action="store_true", help="skip the load_dir measurement")
     args = parser.parse_args(argv)
 
@@ -146,9 +147,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"synthetic corpus: {len(corpus)} articles, {mb:.1f} MB of fields ({gen_s:.1f} s to make)"
     )
 
-    t0 = time.perf_counter()
-    index = Index(corpus)
-    build_s = time.perf_counter() - t0
+    # These machines are noisy: build the index --repeat times (each from
+    # scratch: an Index keeps no state between builds) and keep the best.
+    build_times = []
+    for _ in range(args.repeat):
+        t0 = time.perf_counter()
+        index = Index(corpus)
+        build_times.append(time.perf_counter() - t0)
+    build_s = min(build_times)
     corpus._cache["search_index"] = index  # the index search would build (same constructor)
     assert get_index(corpus) is index
 
@@ -218,11 +224,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "articles": len(corpus),
         "field_mb": mb,
         "index_build_s": build_s,
+        "index_build_all_s": build_times,
         "index_build_mb_s": mb / build_s,
         "load_index_mb": load_mb,
         "load_index_s": load_s,
         "load_index_mb_s": load_mb / load_s,
         "load_only_s": parse_s,
+        "load_only_mb_s": load_mb / parse_s,
         "single_word_queries": len(singles),
         "single_word_df_median": statistics.median(dfs) if dfs else None,
         "single_word_hits_mean": single_hits / max(1, len(singles)),
@@ -242,6 +250,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = [
         ("index build", f"{figures['index_build_mb_s']:.1f} MB/s", "target >= 5 MB/s"),
         ("load_dir + index", f"{figures['load_index_mb_s']:.1f} MB/s", "target >= 3 MB/s"),
+        ("  of which load_dir (parsing)", f"{figures['load_only_mb_s']:.1f} MB/s", ""),
         (
             f"1 word, df 10-200 (n={len(singles)}) p50",
             f"{figures['single_word_p50_ms']:.3f} ms",
@@ -266,7 +275,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for r in freq_rows
     ]
     print(
-        f"index build {build_s:.2f} s over {mb:.1f} MB; load_dir {parse_s:.2f} s, "
+        f"index build {build_s:.2f} s (best of {', '.join(f'{t:.2f}' for t in build_times)}) "
+        f"over {mb:.1f} MB; load_dir {parse_s:.2f} s, "
         f"load_dir + index {load_s:.2f} s over {load_mb:.1f} MB of files; "
         f"single-word queries: median df {figures['single_word_df_median']}, "
         f"mean {figures['single_word_hits_mean']:.1f} hits; 2-word means "

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pickle
 import random
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arnews._align import Alignment, compose, from_edits
+from arnews._resources import read_text, seed_names
 from arnews.normalize import CLEAN, SEARCH, Normalizer
 
 # --------------------------------------------------------------------------- oracle
@@ -270,6 +272,8 @@ ARABIC_PIECES = [
     "a",
     "7",
 ]
+PRESETS = [SEARCH, CLEAN, SEARCH.reference, CLEAN.reference]
+PRESET_IDS = ["SEARCH", "CLEAN", "SEARCH.reference", "CLEAN.reference"]
 arabic_text = st.lists(st.sampled_from(ARABIC_PIECES), max_size=14).map("".join)
 
 
@@ -293,7 +297,7 @@ def inside_atomic(a: Alignment, pos: int) -> bool:
 
 @settings(deadline=None)
 @given(arabic_text)
-@pytest.mark.parametrize("normalizer", [SEARCH, CLEAN], ids=["SEARCH", "CLEAN"])
+@pytest.mark.parametrize("normalizer", PRESETS, ids=PRESET_IDS)
 def test_whole_token_spans_renormalize_to_themselves(normalizer: Normalizer, text: str) -> None:
     """The law: for a span of whole tokens that cuts no atomic segment,
     normalizing the original span it maps to gives exactly that span's text."""
@@ -308,7 +312,7 @@ def test_whole_token_spans_renormalize_to_themselves(normalizer: Normalizer, tex
 
 @settings(deadline=None)
 @given(arabic_text, st.data())
-@pytest.mark.parametrize("normalizer", [SEARCH, CLEAN], ids=["SEARCH", "CLEAN"])
+@pytest.mark.parametrize("normalizer", PRESETS, ids=PRESET_IDS)
 def test_every_span_maps_to_a_covering_span(
     normalizer: Normalizer, text: str, data: st.DataObject
 ) -> None:
@@ -335,3 +339,20 @@ def test_reference_and_fast_alignment_agree_when_fast_exists() -> None:
         for s in range(len(ref.text) + 1):
             for e in range(s, len(ref.text) + 1):
                 assert fast.to_original(s, e) == ref.to_original(s, e)
+
+
+@pytest.mark.parametrize("normalizer", PRESETS, ids=PRESET_IDS)
+def test_law_holds_for_every_token_of_the_bundled_texts(normalizer: Normalizer) -> None:
+    for name in seed_names():
+        raw = read_text(name)
+        a = normalizer.align(raw)
+        assert a.text == normalizer(raw)
+        checked = 0
+        for m in re.finditer(r"\S+", a.text):
+            s, e = m.span()
+            if inside_atomic(a, s) or inside_atomic(a, e):
+                continue
+            o_s, o_e = a.to_original(s, e)
+            assert normalizer(raw[o_s:o_e]) == m.group()
+            checked += 1
+        assert checked > 100

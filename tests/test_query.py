@@ -443,3 +443,31 @@ def test_search_never_raises_on_a_word_bearing_query(query: str) -> None:
         return
     hits = CORPUS.search(query)
     assert all(isinstance(h, Hit) for h in hits)
+
+
+def test_stopword_file_format() -> None:
+    from arnews._resources import read_text
+
+    lines = read_text("stopwords.tsv").splitlines()
+    assert lines[0].startswith("#")
+    assert any("by hand" in line for line in lines if line.startswith("#"))
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    assert all(len(row) == 2 for row in rows)
+    classes = {row[1] for row in rows}
+    assert classes <= {
+        "preposition",
+        "conjunction",
+        "particle",
+        "quantifier",
+        "pronoun",
+        "demonstrative",
+        "relative",
+        "interrogative",
+        "suffixed-preposition",
+        "suffixed-particle",
+        "auxiliary",
+        "adverb",
+    }
+    words = [row[0] for row in rows]
+    assert len(words) == len(set(words))
+    assert all(" " not in w for w in words)

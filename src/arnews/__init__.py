@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from ._catalog import CatalogEntry, catalog
 from ._corpus import Corpus
+from ._dates import find_date
 from ._entities import Entity, Mention, gazetteer
 from ._load import load, load_dir
 from ._model import Article, Caption, RelatedStory, Section
@@ -33,6 +34,7 @@ __all__ = [
     "Section",
     "Token",
     "catalog",
+    "find_date",
     "gazetteer",
     "load",
     "load_dir",

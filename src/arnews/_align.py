@@ -89,9 +89,10 @@ class Alignment:
 
     original: str
     text: str
-    _norm: array[int] = attrs.field(alias="norm", eq=False)
-    _orig: array[int] = attrs.field(alias="orig", eq=False)
-    _linear: bytes = attrs.field(alias="linear", eq=False)
+    # the map takes part in ==, not in hash (arrays are unhashable)
+    _norm: array[int] = attrs.field(alias="norm", hash=False)
+    _orig: array[int] = attrs.field(alias="orig", hash=False)
+    _linear: bytes = attrs.field(alias="linear", hash=False)
 
     @classmethod
     def from_segments(
@@ -308,6 +309,17 @@ class SegmentBuilder:
         self.orig.append(self.orig[-1] + o_len)
         self.lin.append(1 if linear else 0)
 
+    def copy(self, norm: array[int], orig: array[int], lin: bytes, lo: int, hi: int) -> None:
+        """Append segments lo..hi-1 of another (merged) map, shifted to the current end."""
+        self.add(norm[lo + 1] - norm[lo], orig[lo + 1] - orig[lo], bool(lin[lo]))
+        if hi - lo < 2:
+            return
+        dn = self.norm[-1] - norm[lo + 1]
+        do = self.orig[-1] - orig[lo + 1]
+        self.norm.extend(map(dn.__add__, norm[lo + 2 : hi + 1]))
+        self.orig.extend(map(do.__add__, orig[lo + 2 : hi + 1]))
+        self.lin += lin[lo + 1 : hi]
+
     def extend_last(self, n_len: int, o_len: int) -> None:
         """Grow the last segment, making it atomic (used to attach deletions)."""
         self.norm[-1] += n_len
@@ -373,6 +385,26 @@ def compose(first: Alignment, second: Alignment) -> Alignment:
             group.piece(bt[i + 1] - bt[i], 0, ((0, j),) if inside else ())
             i += 1
             continue
+        if m == an[j] and bl[i]:
+            # bulk: first-map segments lying wholly inside a linear segment of the second
+            t = bisect_right(an, bm[i + 1], j) - 1
+            if t > j:
+                group.flush()
+                out.copy(an, ao, al, j, t)
+                j, m = t, an[t]
+                if m == bm[i + 1]:
+                    i += 1
+                continue
+        if m == bm[i] and al[j]:
+            # bulk: second-map segments lying wholly inside a linear segment of the first
+            t = bisect_right(bm, an[j + 1], i) - 1
+            if t > i:
+                group.flush()
+                out.copy(bt, bm, bl, i, t)
+                i, m = t, bm[t]
+                if m == an[j + 1]:
+                    j += 1
+                continue
         end = min(an[j + 1], bm[i + 1])
         size = end - m
         if al[j] and bl[i]:

@@ -70,7 +70,12 @@ _DIGITS = str.maketrans(
     {**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}}
 )
 
-_SPACE = re.compile(r"\s+")
+# One table for both steps (their keys are disjoint): a single str.translate pass.
+_FOLD_AND_DIGITS = {**_FOLD, **_DIGITS}
+
+# A date line needs a digit: ASCII, ARABIC-INDIC (U+0660..U+0669) or EXTENDED
+# ARABIC-INDIC (U+06F0..U+06F9), the only digits fold() maps to ASCII.
+_ANY_DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")
 
 
 def fold(s: str) -> str:
@@ -83,7 +88,8 @@ def fold(s: str) -> str:
     >>> fold("٢٧\u00a0أكتوبر")
     '27 اكتوبر'
     """
-    return _SPACE.sub(" ", s.translate(_FOLD).translate(_DIGITS)).strip()
+    # str.split() and re's \s agree on whitespace (both use str.isspace()).
+    return " ".join(s.translate(_FOLD_AND_DIGITS).split())
 
 
 #: Every month spelling, folded with :func:`fold`, mapped to its number (1-12).
@@ -169,6 +175,8 @@ def find_date(line: str) -> tuple[dt.date, dt.time | None] | None:
 @functools.lru_cache(maxsize=4096)
 def _find_date(line: str) -> tuple[dt.date, dt.time | None] | None:
     """find_date without the type check, cached."""
+    if _ANY_DIGIT.search(line) is None:  # cheap reject: every date shape has digits
+        return None
     s = fold(line)
     if not s or len(s) > 80:
         return None

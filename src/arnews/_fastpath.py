@@ -38,27 +38,32 @@ joined result.  Texts full of such words go to the reference whole.
 Alignments
 ----------
 
-In the common case (no 0xFF byte, no invisible character, whitespace that only
-needs stripping at the ends) the map is simple: each kept character maps to
-itself, a run of deleted marks or tatweel joins the character before it into
-one atomic segment (or is a stand-alone deletion at the very start), and the
-stripped ends are deletions.  Runs are found on a class-per-byte copy of the
-encoded text: with few of them, a regex walks them; with many (a vowelled
-text), the width of every output character (1 + the marks after it) is built
-with ``bytes.replace`` and ``bytes.translate`` and summed with
-``itertools.accumulate``.  Any other text is aligned by the reference.
+Alignments follow the same route when the text has no 0xFF byte and no
+invisible character (whose stand-alone deletions the reference places by
+rules of its own); any other text is aligned by the reference.  The map is
+then simple: each kept character maps to itself, a run of deleted marks or
+tatweel joins the character before it into one atomic segment (or is deleted
+on its own at the very start), the stripped ends are deletions, a collapsed
+run of spaces is one atomic segment, and the spaces next to a line break are
+deletions.  A class-per-byte copy of the encoded text locates all of this.
+With few deletions, a regex walks the runs; with many (a vowelled text),
+every output character gets its own segment: its width (1 + the marks after
+it) comes from ``bytes.replace`` and ``bytes.translate``, the original
+positions from ``itertools.accumulate`` over the widths, and the output
+positions 0, 1, 2 ... are written byte by byte (:func:`_iota`).
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import sys
 from array import array
 from collections.abc import Callable
 from itertools import accumulate
 
 from . import _chars
-from ._align import Alignment
+from ._align import Alignment, SegmentBuilder
 from .normalize import CLEAN, SEARCH, Normalizer, normalize_whitespace
 
 __all__ = ["ACTIVE", "clean", "clean_align", "search", "search_align"]
@@ -107,8 +112,6 @@ _WS = b" \n\r"  # the only whitespace bytes left after the table is applied
 # Classes of the byte-class copy used for alignments.
 _KEPT, _ATTACHED, _SPACE, _ALONE = 0, 1, 2, 3
 
-_AROUND_BREAK = re.compile(rb" *([\r\n]) *")
-_SPACE_RUN = re.compile(rb"  +")
 _ATTACHED_RUN = re.compile(rb"\x01+")
 
 
@@ -178,7 +181,7 @@ class _Plan:
                 break
             page = kept
         if len(page) > 255 or page[:128] != [chr(i) for i in range(128)]:
-            raise ValueError("the code page has more than 255 characters")
+            raise ValueError("the code page must start with ASCII and hold at most 255 characters")
         self.decoding = "".join(page) + "\ufffe" * (255 - len(page)) + _RARE_CHAR
         self.encoding = codecs.charmap_build(self.decoding)
         index = {ch: i for i, ch in enumerate(page)}
@@ -217,15 +220,30 @@ class _Plan:
 
     # -- text ---------------------------------------------------------------------------------
 
-    def run(self, text: str) -> str:
-        """Normalize text exactly as the reference does."""
-        data = codecs.charmap_encode(text, _ERRORS, self.encoding)[0]
-        if _RARE in data:
-            return self._run_pieces(text, data)
-        data = data.translate(self.table, self.delete)
-        if b"  " in data or b" \n" in data or b"\n " in data or (13 in data and _cr(data)):
-            data = _SPACE_RUN.sub(b" ", _AROUND_BREAK.sub(rb"\1", data))
-        return codecs.charmap_decode(data.strip(_WS), "strict", self.decoding)[0]
+    def runner(self) -> Callable[[str], str]:
+        """The function that normalizes a text exactly as the reference does.
+
+        A closure over the plan's tables: on short texts, where the C calls take
+        a few hundred nanoseconds, attribute and global lookups would be felt.
+        """
+        encode, decode = codecs.charmap_encode, codecs.charmap_decode
+        encoding, decoding = self.encoding, self.decoding
+        table, delete, slow = self.table, self.delete, self._run_pieces
+        errors, breaks, collapse = _ERRORS, _BREAKS_TO_SPACE, _collapse
+
+        def run(text: str) -> str:
+            data = encode(text, errors, encoding)[0]
+            if 255 in data:  # a character outside the code page (_RARE)
+                return slow(text, data)
+            data = data.translate(table, delete).strip(b" \n\r")
+            # A long text: _collapse looks for each case itself.  A short text: one search
+            # for all cases at once (a blank line is a false alarm, and harmless).  Not `in`:
+            # `in` first tries the needle as an int, which is slow on short texts.
+            if len(data) > 1024 or data.translate(breaks).find(b"  ") >= 0:
+                data = collapse(data)
+            return decode(data, "strict", decoding)[0]
+
+        return run
 
     def _run_pieces(self, text: str, data: bytes) -> str:
         """Normalize a text with 0xFF bytes: those words by the reference, the rest fast."""
@@ -264,10 +282,6 @@ class _Plan:
         cls = data.translate(self.classes)
         if _ALONE in cls:  # rare characters, invisible characters
             return self.reference.align(text)
-        out = data.translate(self.table, self.delete).strip(_WS)
-        if b"  " in out or b" \n" in out or b"\n " in out or (13 in out and _cr(out)):
-            return self.reference.align(text)
-        normalized = self._decode(out)
         # Deleted ends: leading spaces and marks; trailing spaces with the marks after them.
         lead = n - len(cls.lstrip(b"\x01\x02"))
         if lead == n:
@@ -276,13 +290,16 @@ class _Plan:
             return Alignment.from_segments(text, "", [0, 0], [0, n], b"\x00", validate=False)
         stop = len(cls.rstrip(b"\x01\x02"))
         stop = n - len(cls[stop:].lstrip(b"\x01"))
+        # The middle, before whitespace collapsing, and the whitespace runs to collapse.
+        core = data[lead:stop].translate(self.table, self.delete)
+        runs = _space_runs(core)
+        normalized = self._decode(_collapse(core) if runs else core)
         # From here on only attached deletions matter: spaces are kept characters.
         marks = cls[lead:stop].translate(_ATTACHED_ONLY)
-        deleted = marks.count(1)
-        if deleted * 32 < len(marks):
-            norm, orig, flags = _sparse_segments(marks, lead)
+        if marks.count(1) * _DENSE < len(marks):
+            norm, orig, flags = _sparse_segments(marks, lead, core, runs)
         else:
-            segments = _dense_segments(marks, lead)
+            segments = _dense_segments(marks, lead, core, runs)
             if segments is None:
                 return self.reference.align(text)
             norm, orig, flags = segments
@@ -297,6 +314,9 @@ class _Plan:
         return Alignment.from_segments(text, normalized, norm, orig, flags, validate=False)
 
 
+#: Above one attached deletion per this many characters, segments are built per character.
+_DENSE = 32
+_BREAKS_TO_SPACE = bytes(32 if i in _WS else i for i in range(256))
 _ATTACHED_ONLY = bytes(1 if i == _ATTACHED else 0 for i in range(256))
 _WIDTH = bytes([1, *range(1, 256)])  # width code -> width: 0 (a lone kept char) is 1
 _LINEAR = bytes(1 if i == 1 else 0 for i in range(256))
@@ -304,46 +324,139 @@ _LINEAR = bytes(1 if i == 1 else 0 for i in range(256))
 
 def _cr(data: bytes) -> bool:
     """Whether a space touches a carriage return."""
-    return b" \r" in data or b"\r " in data
+    return 13 in data and (data.find(b" \r") >= 0 or data.find(b"\r ") >= 0)
 
 
-def _sparse_segments(marks: bytes, offset: int) -> tuple[array[int], array[int], bytes]:
-    """Segments for few deletion runs: walk the runs with a regex.
+def _collapse(data: bytes) -> bytes:
+    """Collapse runs of spaces and drop spaces next to line breaks (ends already stripped).
 
-    ``marks`` has a 1 for each attached deletion, a 0 for each kept character,
-    and starts with a kept character; ``offset`` is its original position.
+    The same as the reference's per-line ``" ".join(line.split())`` once every
+    space is ' ' and the only line breaks are LF and CR.  Each step first
+    looks for work with ``bytes.find``, which is cheap next to a copy.
     """
-    norm = array("q", [0])
-    orig = array("q", [offset])
-    flags = bytearray()
-    cur_o = 0  # within marks
-    cur_n = 0
+    if data.find(b"  ") >= 0:
+        # split on double spaces; a longer run leaves spaces at the start of the next piece
+        pieces = (piece.lstrip(b" ") for piece in data.split(b"  "))
+        data = b" ".join([piece for piece in pieces if piece])
+    if data.find(b" \n") >= 0:
+        data = data.replace(b" \n", b"\n")
+    if data.find(b"\n ") >= 0:
+        data = data.replace(b"\n ", b"\n")
+    if 13 in data:
+        data = data.replace(b" \r", b"\r").replace(b"\r ", b"\r")
+    return data
+
+
+_Run = tuple[int, int, bool]  # a whitespace run to collapse: start, end, has a line break
+
+
+def _space_runs(core: bytes) -> list[_Run]:
+    """The whitespace runs of core that the whitespace step changes, in order.
+
+    core has no whitespace at its ends; a run changes if it has two spaces or
+    a space next to a line break.  A run with a line break keeps its breaks
+    and loses its spaces; any other run becomes one space.
+    """
+    if not (b"  " in core or b" \n" in core or b"\n " in core or _cr(core)):
+        return []
+    found: set[int] = set()
+    for needle in (b"  ", b" \n", b"\n ", b" \r", b"\r "):
+        i = core.find(needle)
+        while i >= 0:
+            found.add(i)
+            i = core.find(needle, i + 1)
+    runs: list[_Run] = []
+    for i in sorted(found):
+        if runs and i < runs[-1][1]:
+            continue
+        start, end = i, i + 2
+        while core[start - 1] in _WS:  # never at 0: core does not start with whitespace
+            start -= 1
+        while core[end] in _WS:
+            end += 1
+        chunk = core[start:end]
+        runs.append((start, end, 10 in chunk or 13 in chunk))
+    return runs
+
+
+def _sparse_segments(
+    marks: bytes, offset: int, core: bytes, runs: list[_Run]
+) -> tuple[array[int], array[int], bytes]:
+    """Segments for few deletion runs: walk the runs and whitespace runs in order.
+
+    ``marks`` has a 1 for each attached deletion and a 0 for each kept
+    character, and starts with a kept character at original position
+    ``offset``; ``core`` is the output before whitespace collapsing.
+    """
+    # The output characters that carry deleted marks: (index in core, width).
+    wide: dict[int, int] = {}
+    deleted = 0
     for match in _ATTACHED_RUN.finditer(marks):
         start, end = match.span()
-        if start - 1 > cur_o:  # the kept characters before the letter: linear
-            cur_n += start - 1 - cur_o
-            norm.append(cur_n)
-            orig.append(offset + start - 1)
-            flags.append(1)
-        cur_n += 1  # the letter with its deleted marks: atomic
-        norm.append(cur_n)
-        orig.append(offset + end)
-        flags.append(0)
-        cur_o = end
-    if len(marks) > cur_o:
-        norm.append(cur_n + len(marks) - cur_o)
-        orig.append(offset + len(marks))
-        flags.append(1)
-    return norm, orig, bytes(flags)
+        wide[start - 1 - deleted] = 1 + end - start
+        deleted += end - start
+    # In position order; a whitespace run before a wide space it starts with.
+    events: list[tuple[int, int, bool | None]] = [(i, i + 1, None) for i in wide]
+    events.extend(runs)
+    events.sort(key=lambda event: (event[0], -event[1]))
+    out = SegmentBuilder()
+    out.orig[0] = offset
+    cur = 0
+    for start, end, has_break in events:
+        if start < cur:  # a wide space inside a whitespace run: done with the run
+            continue
+        out.add(start - cur, start - cur, True)
+        if has_break is None:
+            out.add(1, wide[start], False)
+        elif has_break:
+            for i in range(start, end):
+                width = wide.get(i, 1)
+                if core[i] == 32:
+                    out.add(0, width, False)
+                else:
+                    out.add(1, width, width == 1)
+        else:
+            out.add(1, sum(wide.get(i, 1) for i in range(start, end)), False)
+        cur = end
+    out.add(len(core) - cur, len(core) - cur, True)
+    return out.norm, out.orig, bytes(out.lin)
 
 
-def _dense_segments(marks: bytes, offset: int) -> tuple[array[int], array[int], bytes] | None:
+def _iota(n: int) -> array[int]:
+    """The int64 array 0, 1, ..., n - 1, written byte by byte (faster than from a range).
+
+    Byte j of the number i is ``(i >> 8 * j) & 255``: a sequence of runs of
+    equal bytes, each 256 ** j long, that extended-slice assignment lays into
+    every eighth byte of the buffer.
+    """
+    if n < 4096:
+        return array("q", range(n))
+    buf = bytearray(8 * n)
+    little = sys.byteorder == "little"
+    for j in range(8 if n >> 32 else 4):
+        if j == 0:
+            seq = (bytes(range(256)) * (n // 256 + 1))[:n]
+        else:
+            step = 256**j
+            seq = b"".join(
+                bytes((k & 255,)) * min(step, n - k * step) for k in range(-(-n // step))
+            )
+        buf[(j if little else 7 - j) :: 8] = seq
+    out = array("q")
+    out.frombytes(buf)
+    return out
+
+
+def _dense_segments(
+    marks: bytes, offset: int, core: bytes, runs: list[_Run]
+) -> tuple[array[int], array[int], bytes] | None:
     """Segments for many deletion runs: one segment per output character.
 
     The width of each output character (itself plus the deleted marks after
     it) is found with bytes operations: ``0 1`` becomes ``2``, then ``2 1``
     becomes ``3``, and so on, once per mark of the longest run.  None if some
     run is too long for that (the caller falls back to the reference).
+    Whitespace runs are then cut in from slices of these arrays.
     """
     widths = marks.replace(b"\x00\x01", b"\x02")
     k = 2
@@ -353,9 +466,43 @@ def _dense_segments(marks: bytes, offset: int) -> tuple[array[int], array[int], 
         widths = widths.replace(bytes((k, 1)), bytes((k + 1,)))
         k += 1
     widths = widths.translate(_WIDTH)
-    norm = array("q", range(len(widths) + 1))
     orig = array("q", accumulate(widths, initial=offset))
-    return norm, orig, widths.translate(_LINEAR)
+    flags = widths.translate(_LINEAR)
+    iota = _iota(len(widths) + 1)  # the output positions: one segment per character
+    if not runs:
+        return iota, orig, flags
+    o_parts: list[array[int]] = []
+    n_parts: list[array[int]] = []
+    f_parts: list[bytes] = []
+    cur = shift = 0  # shift: output characters removed so far
+    for start, end, has_break in runs:
+        o_parts.append(orig[cur:start])
+        n_parts.append(iota[cur - shift : start - shift])
+        f_parts.append(flags[cur:start])
+        if has_break:  # the spaces go, each line break stays
+            for i in range(start, end):
+                o_parts.append(orig[i : i + 1])
+                n_parts.append(iota[i - shift : i - shift + 1])
+                if core[i] == 32:
+                    f_parts.append(b"\x00")
+                    shift += 1
+                else:
+                    f_parts.append(flags[i : i + 1])
+        else:  # the run becomes one space
+            o_parts.append(orig[start : start + 1])
+            n_parts.append(iota[start - shift : start - shift + 1])
+            f_parts.append(b"\x00")
+            shift += end - start - 1
+        cur = end
+    o_parts.append(orig[cur:])
+    n_parts.append(iota[cur - shift : len(widths) - shift + 1])
+    f_parts.append(flags[cur:])
+    norm = array("q")
+    orig = array("q")
+    for o_part, n_part in zip(o_parts, n_parts, strict=True):
+        orig += o_part
+        norm += n_part
+    return norm, orig, b"".join(f_parts)
 
 
 search: Callable[[str], str]
@@ -372,5 +519,5 @@ except ValueError:  # the presets changed shape: stay exact, if slow
 else:
     #: Whether the fast path is in use (False: the presets' shape was not recognised).
     ACTIVE = True
-    search, search_align = _SEARCH.run, _SEARCH.align
-    clean, clean_align = _CLEAN.run, _CLEAN.align
+    search, search_align = _SEARCH.runner(), _SEARCH.align
+    clean, clean_align = _CLEAN.runner(), _CLEAN.align

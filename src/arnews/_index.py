@@ -2,18 +2,26 @@
 
 How text becomes index keys (the one normalization path)
 --------------------------------------------------------
-Every field (title, each paragraph, each caption text) is split with the
-tokenizer's word pattern *on the original text*, so each token's start is an
-original offset with no alignment needed.  Each distinct token string is then
+Every field (title, each paragraph, each caption text) is tokenized *in the
+original text*, so each token's start is an original offset and no
+alignment is needed to report hits.  Each distinct token string is then
 normalized once with :data:`arnews.normalize.SEARCH` (a per-index cache maps
 token → normalized words), and queries go through the very same function
 (:func:`normalize_words`).  Normalizing token by token gives the same words as
-normalizing the whole field: every SEARCH step acts on characters or inside a
-word, and the things that could join or split words — invisible characters
-and marks inside a word — belong to the token.  A presentation-form ligature
-that SEARCH expands to several words (U+FDFA ARABIC LIGATURE SALLALLAHOU
-ALAYHE WASALLAM) yields several consecutive positions sharing one original
-span.  A test compares token-by-token with whole-field normalization.
+normalizing the whole field because the tokenizer keeps inside a token every
+character SEARCH deletes between two word characters (marks, tatweel,
+invisible characters), so no deletion can join two tokens; SEARCH acts on
+characters, or within a word.  A presentation-form ligature that SEARCH
+expands to several words (U+FDFA ARABIC LIGATURE SALLALLAHOU ALAYHE
+WASALLAM) gives several consecutive positions sharing one original span.
+Hypothesis tests in ``tests/test_index.py`` check the equality.
+
+This was chosen over normalizing a whole field with ``SEARCH.align`` and
+mapping spans back: it is as exact, and faster, since each distinct token
+(and each distinct whitespace-separated chunk, which the build loop splits
+with :meth:`str.split`) is analysed once per corpus rather than once per
+occurrence.  ``SEARCH.align`` is used only per token, to find where a stem
+starts after its proclitics (e.g. after و and its fatha in وَبغداد).
 
 Postings
 --------
@@ -37,7 +45,7 @@ from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import MutableSequence
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from ._tokenize import WORD_RE, proclitic_forms
 from .normalize import SEARCH
@@ -70,9 +78,11 @@ class Index:
     __slots__ = (
         "_forms",
         "_stem_offsets",
+        "derived",
         "field_article",
         "field_index",
         "field_kind",
+        "ids",
         "pos_bits",
         "postings",
         "start_bits",
@@ -96,12 +106,15 @@ class Index:
                     kinds.append(kind)
                     articles.append(position)
                     indexes.append(i)
+        self.ids: Final = tuple(a.id for a in corpus.articles)
         self.texts: Final = tuple(texts)
         self.field_kind: Final = bytes(kinds)
         self.field_article: Final = articles
         self.field_index: Final = indexes
         self._forms: dict[str, tuple[str, ...]] = {}
         self._stem_offsets: dict[tuple[str, int], int] = {}
+        #: Results computed from the postings once (e.g. frequency counts).
+        self.derived: dict[str, Any] = {}
         longest = max(map(len, texts), default=0)
         self.start_bits = max(longest.bit_length(), 1)
         # Word positions rarely exceed the field's length; a ligature that

@@ -62,11 +62,14 @@ __all__ = ["parse"]
 # U+200E, RIGHT-TO-LEFT MARK U+200F, WORD JOINER U+2060 and the byte-order mark
 # ZERO WIDTH NO-BREAK SPACE U+FEFF.
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
-_WS = re.compile(r"\s+")
 
 _DATE_WINDOW = 3  # a date line must be among the first three lines after the title
 _HEADING_MAX_WORDS = 7
 _HEADING_MAX_CHARS = 60
+# Labels and furniture are short lines: a longer line is never folded to test for them.
+# The longest such line the patterns accept ("المزيد من" and 60 characters) is 70
+# characters; the margin allows for harakat and tatweel, which folding removes.
+_LABEL_MAX_CHARS = 100
 _FINAL_PUNCT = ".!?؟:؛;،,…\"'”»)]-–—"
 _SENTENCE_END = ".!?؟…"
 
@@ -105,6 +108,7 @@ class _Line:
     text: str  # the line stripped of surrounding whitespace
     adjacent: bool  # True when the next non-blank line follows with no blank line between
     role: str = ""
+    key: str = ""  # the text with whitespace runs squeezed, to compare repeated lines
 
 
 # Roles.
@@ -135,7 +139,8 @@ def _strip(s: str) -> str:
 
 def _squeeze(s: str) -> str:
     """Whitespace runs (no-break spaces included) as one space, ends stripped."""
-    return _WS.sub(" ", s).strip()
+    # str.split() and re's \s agree on whitespace (both use str.isspace()).
+    return " ".join(s.split())
 
 
 def _words(s: str) -> int:
@@ -145,6 +150,8 @@ def _words(s: str) -> int:
 
 def _is_english(s: str) -> bool:
     """Whether the line is mostly Latin-script letters."""
+    if _LATIN_LETTER.search(s) is None:  # cheap reject: most lines have no Latin letter
+        return False
     latin = len(_LATIN_LETTER.findall(s))
     return latin >= 3 and latin > len(_ARABIC_LETTER.findall(s))
 
@@ -156,6 +163,8 @@ def _undouble(s: str) -> str | None:
         if (n - gap) % 2 or n - gap < 4:
             continue
         half = (n - gap) // 2
+        if s[half - 1] != s[-1] or s[0] != s[half + gap]:  # cheap reject before slicing
+            continue
         first, middle, second = s[:half], s[half : half + gap], s[half + gap :]
         if first == second and (not middle or middle.isspace()) and _strip(first):
             return _strip(first)
@@ -164,8 +173,10 @@ def _undouble(s: str) -> str | None:
 
 def _split_credit(s: str) -> tuple[str, str | None]:
     """Split a caption into its text and a trailing parenthesised credit."""
+    if not s.endswith(")"):
+        return s, None
     start = s.rfind("(")
-    if not s.endswith(")") or start < 0 or len(s) - start > 62 or ")" in s[start:-1]:
+    if start < 0 or len(s) - start > 62 or ")" in s[start:-1]:
         return s, None
     text, credit = _strip(s[:start]), _strip(s[start + 1 : -1])
     if not text or not credit:
@@ -184,9 +195,9 @@ def _has_credit(s: str) -> bool:
 def _is_short_unpunctuated(s: str) -> bool:
     """Whether the line could be a subheading: short, no final punctuation, has a letter."""
     return (
-        _words(s) <= _HEADING_MAX_WORDS
-        and len(s) <= _HEADING_MAX_CHARS
+        len(s) <= _HEADING_MAX_CHARS
         and s[-1] not in _FINAL_PUNCT
+        and _words(s) <= _HEADING_MAX_WORDS
         and any(c.isalpha() for c in s)
     )
 
@@ -213,7 +224,7 @@ def _is_label(folded: str) -> bool:
 def _keyword_line(s: str) -> tuple[str | None, str]:
     """Split ``كلمات مفتاحية: A، B`` into its label and keywords; (None, s) for other lines."""
     head, colon, rest = s.partition(":")
-    if colon and _strip(rest) and _keyword_label(fold(head)):
+    if colon and len(head) <= _LABEL_MAX_CHARS and _strip(rest) and _keyword_label(fold(head)):
         return _strip(head), _strip(rest)
     return None, s
 
@@ -223,6 +234,11 @@ def _keyword_label(folded: str) -> bool:
     return bool(_KEYWORD_LABEL.fullmatch(folded.rstrip(": ")))
 
 
+def _short_fold(s: str) -> str | None:
+    """The folded line when it is short enough to be a label or furniture, else None."""
+    return fold(s) if len(s) <= _LABEL_MAX_CHARS else None
+
+
 def _is_furniture(folded: str) -> bool:
     """Whether a folded line is page furniture to drop."""
     return bool(_FURNITURE.fullmatch(folded)) and _words(folded) <= 10
@@ -230,22 +246,18 @@ def _is_furniture(folded: str) -> bool:
 
 def _caption_like(lines: Sequence[_Line], k: int) -> bool:
     """Whether line k is a caption by one of the caption rules."""
-    s = lines[k].text
-    if _is_english(s) or _undouble(s) is not None or _has_credit(s):
+    s, key = lines[k].text, lines[k].key
+    if (k + 1 < len(lines) and lines[k + 1].key == key) or (k > 1 and lines[k - 1].key == key):
         return True
-    key = _squeeze(s)
-    return (k + 1 < len(lines) and _squeeze(lines[k + 1].text) == key) or (
-        k > 1 and _squeeze(lines[k - 1].text) == key
-    )
+    return _is_english(s) or _undouble(s) is not None or _has_credit(s)
 
 
 def _is_body_text(lines: Sequence[_Line], k: int) -> bool:
     """Whether line k would be a body paragraph (used to confirm a subheading)."""
     s = lines[k].text
-    folded = fold(s)
+    folded = _short_fold(s)
     return not (
-        _is_label(folded)
-        or _is_furniture(folded)
+        (folded is not None and (_is_label(folded) or _is_furniture(folded)))
         or _sources(s) is not None
         or _caption_like(lines, k)
         or _is_short_unpunctuated(s)
@@ -314,7 +326,7 @@ def _layout(text: str) -> tuple[_Line, ...]:
     numbered = [(i, _strip(ln)) for i, ln in enumerate(raw)]
     kept = [(i, s) for i, s in numbered if s]
     lines = [
-        _Line(i, s, adjacent=j + 1 < len(kept) and kept[j + 1][0] == i + 1)
+        _Line(i, s, adjacent=j + 1 < len(kept) and kept[j + 1][0] == i + 1, key=_squeeze(s))
         for j, (i, s) in enumerate(kept)
     ]
     if not lines:
@@ -331,17 +343,17 @@ def _layout(text: str) -> tuple[_Line, ...]:
 
     for k in range(1, len(lines)):
         s = lines[k].text
-        folded = fold(s)
+        folded = _short_fold(s)
         inline_label, _ = _keyword_line(s)
-        if inline_label is not None or _is_label(folded):
+        if inline_label is not None or (folded is not None and _is_label(folded)):
             flush_related()
             if inline_label is not None:
                 roles[k], state = KEYWORDS, "keywords"
             else:
                 roles[k] = LABEL
-                state = "keywords" if _keyword_label(folded) else "related"
+                state = "keywords" if folded is not None and _keyword_label(folded) else "related"
             continue
-        if _is_furniture(folded):
+        if folded is not None and _is_furniture(folded):
             flush_related()
             roles[k] = FURNITURE
             if state in ("keywords", "related"):
@@ -368,7 +380,10 @@ def _layout(text: str) -> tuple[_Line, ...]:
             state = "body"
         roles[k] = _body_role(lines, k)
     flush_related()
-    return tuple(attrs.evolve(ln, role=role) for ln, role in zip(lines, roles, strict=True))
+    return tuple(
+        _Line(ln.number, ln.text, ln.adjacent, role, ln.key)
+        for ln, role in zip(lines, roles, strict=True)
+    )
 
 
 def _caption(s: str) -> Caption:

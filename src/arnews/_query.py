@@ -225,8 +225,10 @@ def search(
     """Every match of a word or phrase in the corpus, seeing through spelling and clitics.
 
     Hits come in corpus order, then title, paragraphs, captions, then
-    position.  The first search builds the corpus's index (cached for the
-    corpus's lifetime); later searches are dictionary lookups.
+    position.  ``fields`` picks which of ``"title"``, ``"paragraph"`` and
+    ``"caption"`` to search (one name alone is fine too).  The first search
+    builds the corpus's index (cached for the corpus's lifetime); later
+    searches are dictionary lookups.
 
     >>> import arnews
     >>> corpus = arnews.load()
@@ -243,7 +245,7 @@ def search(
     words = _query_words(query, "search()")
     wanted = _fields_mask(fields)
     index = get_index(corpus)
-    ids = tuple(a.id for a in corpus.articles)
+    ids = index.ids
     kinds = index.field_kind
     sb = index.start_bits
     start_mask = (1 << sb) - 1
@@ -296,7 +298,7 @@ def search(
         ends: list[int] = []
         for i, group in enumerate(groups):
             found = packed if i == anchor else index.find_at(group, base + i)
-            if found is None:
+            if found is None or (found >> fid_shift) != fid:
                 break
             ends.append(found)
         else:
@@ -343,10 +345,9 @@ def concordance(corpus: Corpus, query: str, *, width: int = 40) -> tuple[Concord
         msg = f"concordance(width={width}) is negative; give 0 or more characters of context"
         raise ValueError(msg)
     _query_words(query, "concordance()")
-    by_id = {a.id: a for a in corpus.articles}
     lines = []
     for hit in search(corpus, query):
-        text = _field_text(by_id[hit.article_id], hit.field, hit.index)
+        text = _field_text(corpus.article(hit.article_id), hit.field, hit.index)
         lines.append(
             ConcordanceLine(
                 text[max(0, hit.start - width) : hit.start],
@@ -473,15 +474,18 @@ def frequencies(
     if top is not None and top < 0:
         msg = f"frequencies(top={top}) is negative; give a count of 0 or more, or None for all"
         raise ValueError(msg)
-    vocabulary = get_index(corpus).vocabulary()
-    stop = load_stopwords()
-    counts: Counter[str] = Counter()
-    for word, count in vocabulary.items():
-        if not any(ch.isalpha() for ch in word):
-            continue
-        stem = frequency_stem(word, vocabulary, stop)
-        if stopwords and stem in stop:
-            continue
-        counts[stem] += count
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    index = get_index(corpus)
+    ranked = index.derived.get("frequencies")
+    if ranked is None:
+        vocabulary = index.vocabulary()
+        stop = load_stopwords()
+        counts: Counter[str] = Counter()
+        for word, count in vocabulary.items():
+            if any(ch.isalpha() for ch in word):
+                counts[frequency_stem(word, vocabulary, stop)] += count
+        ranked = tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+        index.derived["frequencies"] = ranked
+    if stopwords:
+        stop = load_stopwords()
+        ranked = tuple(item for item in ranked if item[0] not in stop)
     return tuple(ranked if top is None else ranked[:top])

@@ -51,9 +51,10 @@ _ARABIC = rf"{_AR_START}(?:{_AR_CONT}|{_GLUE}(?={_AR_CONT}))*"
 # Latin words keep their combining marks and an inner apostrophe (O'Brien).
 _LA_LETTER = r"[\p{Latin}&&\p{L}]"
 _LA_CONT = rf"(?:{_LA_LETTER}|\p{{M}})"
+_APOSTROPHE = rf"['\u2019](?={_SKIP}{_LA_LETTER})"
 _LATIN = (
-    rf"{_LA_LETTER}(?:{_LA_CONT}|{_GLUE}(?={_LA_CONT})"
-    rf"|['\u2019](?={_SKIP}{_LA_LETTER}){_SKIP})*"
+    rf"{_LA_LETTER}(?:{_LA_CONT}|{_GLUE}(?={_LA_CONT}|{_APOSTROPHE})"
+    rf"|{_APOSTROPHE}{_SKIP})*"
 )
 # Letters of any other script (Cyrillic, Greek, CJK …).
 _OT_LETTER = r"[\p{L}--\p{scx=Arabic}--\p{Latin}]"

@@ -1,0 +1,126 @@
+"""Benchmark ``arnews.parse`` throughput (MB/s of UTF-8 input) on the bundled seeds.
+
+Two workloads, both built from the five seed texts, each seed repeated
+``--copies`` times (default 20):
+
+* ``spaces``: copy *i* of a seed is the seed with *i* spaces appended, so a
+  cache keyed on the whole text cannot help (per-line caches still can: the
+  lines are the seeds' own lines every time);
+* ``unique``: copy *i* also has, in every line, its (i mod n)-th space
+  replaced by a no-break space (n = the line's space count), so nearly every
+  line is a string the parser has not seen before, as in a real corpus.  The
+  parse results keep the same roles; only the inner spaces of fields differ.
+
+The workloads are timed interleaved (spaces, unique, spaces, unique ...)
+``--repeat`` times (default 5) and each keeps its best round, because shared
+machines are noisy.  Each round parses every copy once; before the round the
+parser's per-line caches are cleared, so a round does not profit from the one
+before it.
+
+Run: ``python benchmarks/bench_parse.py [--copies N] [--repeat N] [--json PATH]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import platform
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import arnews
+from arnews import _dates, _parse
+from arnews._resources import read_text, seed_names
+
+TARGET_MB_S = 8.0  # what the search benchmark's "load + index >= 3 MB/s" needs from parsing
+
+
+def _clear_caches() -> None:
+    """Clear every functools cache in the parser's modules."""
+    for module in (_dates, _parse):
+        for value in vars(module).values():
+            clear = getattr(value, "cache_clear", None)
+            if isinstance(value, functools._lru_cache_wrapper) and clear is not None:  # noqa: SLF001
+                clear()
+
+
+def _with_nbsp(line: str, i: int) -> str:
+    """The line with its (i mod n)-th ASCII space turned into a no-break space."""
+    n = line.count(" ")
+    if n == 0:
+        return line
+    k = i % n
+    pos = -1
+    for _ in range(k + 1):
+        pos = line.index(" ", pos + 1)
+    return line[:pos] + "\u00a0" + line[pos + 1 :]
+
+
+def workloads(copies: int) -> dict[str, list[str]]:
+    """The two workloads: name -> texts to parse."""
+    seeds = [read_text(name) for name in seed_names()]
+    spaces = [s + " " * (i + 1) for i in range(copies) for s in seeds]
+    unique = [
+        "\n".join(_with_nbsp(line, i) for line in s.split("\n")) + " " * (i + 1)
+        for i in range(copies)
+        for s in seeds
+    ]
+    return {"spaces": spaces, "unique": unique}
+
+
+def _round(texts: Sequence[str], parse: Callable[[str], object]) -> float:
+    """Seconds to parse every text once, caches cleared first."""
+    _clear_caches()
+    t0 = time.perf_counter()
+    for text in texts:
+        parse(text)
+    return time.perf_counter() - t0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark and print MB/s per workload."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, default=20, help="copies of each seed (20)")
+    parser.add_argument("--repeat", type=int, default=5, help="interleaved rounds (5)")
+    parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    args = parser.parse_args(argv)
+    loads = workloads(args.copies)
+    sizes = {name: sum(len(t.encode("utf-8")) for t in texts) for name, texts in loads.items()}
+    best = dict.fromkeys(loads, float("inf"))
+    for _ in range(args.repeat):
+        for name, texts in loads.items():
+            best[name] = min(best[name], _round(texts, arnews.parse))
+    figures = {
+        name: {
+            "bytes": sizes[name],
+            "texts": len(loads[name]),
+            "best_s": best[name],
+            "mb_s": sizes[name] / best[name] / 1e6,
+        }
+        for name in loads
+    }
+    for name, f in figures.items():
+        verdict = "ok" if f["mb_s"] >= TARGET_MB_S else "BELOW TARGET"
+        print(
+            f"parse {name:7s} {f['mb_s']:6.2f} MB/s  ({f['texts']} texts, "
+            f"{f['bytes'] / 1e6:.2f} MB, best of {args.repeat}: {f['best_s'] * 1e3:.1f} ms)  "
+            f"target >= {TARGET_MB_S:g} MB/s: {verdict}"
+        )
+    if args.json is not None:
+        report = {
+            "benchmark": "bench_parse",
+            "python": platform.python_version(),
+            "copies": args.copies,
+            "repeat": args.repeat,
+            "target_mb_s": TARGET_MB_S,
+            "workloads": figures,
+        }
+        args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,274 @@
+"""Tests for arnews._fastpath: the fast presets equal the step-by-step reference exactly."""
+
+from __future__ import annotations
+
+import codecs
+import random
+from array import array
+from collections.abc import Callable, Iterator
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import arnews._fastpath as fastpath
+import arnews.normalize as nz
+from arnews import _resources
+from arnews._align import Alignment
+from arnews.normalize import CLEAN, SEARCH, Normalizer
+
+PRESETS: list[tuple[Normalizer, Callable[[str], str], Callable[[str], Alignment]]] = [
+    (SEARCH, fastpath.search, fastpath.search_align),
+    (CLEAN, fastpath.clean, fastpath.clean_align),
+]
+preset_ids = ["SEARCH", "CLEAN"]
+
+# -- strategies: text biased to Arabic and to the characters with special rules ----------------
+
+
+def _block(lo: int, hi: int) -> st.SearchStrategy[str]:
+    return st.characters(min_codepoint=lo, max_codepoint=hi, categories=None)
+
+
+SPECIAL = (
+    " \u00a0\t\n\r\x0b\x0c\x1c\x85\u2009\u2028\u3000"  # spaces and line breaks
+    "\u200c\u200d\u200b\u200e\u200f\u061c\u2066\ufeff\u00ad"  # ZWNJ, ZWJ, other invisibles
+    "\u0640"  # TATWEEL
+    "\u064b\u064e\u0651\u0652\u0653\u0654\u0655\u0670"  # tanween, fatha, shadda, sukun, madda,
+    # hamza above/below, superscript alef
+    "\u066b\u066c\u066a"  # ARABIC DECIMAL SEPARATOR, THOUSANDS SEPARATOR, PERCENT SIGN
+    "\u0627\u0648\u064a\u0649\u06cc\u0647\u06d2\u06c1"  # hamza carriers: ا و ي ى ی ه ے ہ
+    "\u0661\u0662\u06f3\u0033"  # digits: ١ ٢ ۳ 3
+    "\u067e\u06af\u06a9"  # Persian letters پ گ ک
+    "\ufef7\ufdfa\ufe70\ufe8d"  # presentation forms: ﻷ ﷺ ﹰ ﺍ
+    "abz09.,؟،«»\u201c"
+)
+CHAR = st.one_of(
+    st.sampled_from(SPECIAL),
+    _block(0x0600, 0x06FF),
+    _block(0x0750, 0x077F),
+    _block(0x08A0, 0x08FF),
+    _block(0xFB50, 0xFDFF),
+    _block(0xFE70, 0xFEFF),
+    st.characters(codec="ascii"),
+    _block(0xD800, 0xDFFF),  # lone surrogates
+    st.characters(),
+)
+TEXT = st.text(CHAR, max_size=40)
+# Mostly characters of the code page, so that the fast path itself (not its fallback)
+# runs: Arabic letters, harakat, tatweel and spaces.
+COMMON = st.text(
+    st.one_of(
+        _block(0x0621, 0x0652),
+        st.sampled_from(" \u00a0\n\r\t\u0640\u064e\u0650\u0651\u060c.1\u0661"),
+    ),
+    max_size=40,
+)
+
+
+def _seeds() -> list[str]:
+    return [_resources.read_text(name) for name in _resources.seed_names()]
+
+
+def _with_harakat(text: str, seed: int) -> str:
+    """Put a haraka (U+064B-U+0652) after about half of the Arabic letters."""
+    rng = random.Random(seed)
+    out = []
+    for ch in text:
+        out.append(ch)
+        if "\u0621" <= ch <= "\u064a" and ch != "\u0640" and rng.random() < 0.5:
+            out.append(chr(rng.randint(0x064B, 0x0652)))
+    return "".join(out)
+
+
+def _spans(size: int) -> Iterator[tuple[int, int]]:
+    for start in range(size + 1):
+        for end in range(start, size + 1):
+            yield start, end
+
+
+def assert_same_alignment(fast: Alignment, ref: Alignment) -> None:
+    """Same texts and the same answers for every span, both ways."""
+    assert fast.original == ref.original
+    assert fast.text == ref.text
+    for start, end in _spans(len(ref.text)):
+        assert fast.to_original(start, end) == ref.to_original(start, end), (start, end)
+    for start, end in _spans(len(ref.original)):
+        assert fast.to_normalized(start, end) == ref.to_normalized(start, end), (start, end)
+
+
+# -- the fast path is installed and wired -----------------------------------------------------
+
+
+def test_fast_path_is_active_and_wired() -> None:
+    assert fastpath.ACTIVE
+    assert nz._fast_module() is fastpath
+    # a text whose result the fast path computes differently from the reference steps
+    text = "إِلى  المَدْرَسَةِ ١٢٣\u200f"
+    assert SEARCH(text) == fastpath.search(text) == "الي المدرسه 123"
+    assert CLEAN(text) == fastpath.clean(text) == "إِلى المَدْرَسَةِ ١٢٣"
+
+
+def test_seed_characters_are_all_in_the_code_page() -> None:
+    # Otherwise the benchmark corpora would measure the fallback, not the fast path.
+    for plan in (fastpath._SEARCH, fastpath._CLEAN):
+        for text in _seeds():
+            for ch in set(text):
+                assert ch in plan.decoding[:255], hex(ord(ch))
+
+
+# -- text: fast == reference --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("preset", "fast", "fast_align"), PRESETS, ids=preset_ids)
+@given(text=TEXT)
+@settings(deadline=None)
+def test_fast_equals_reference_on_any_text(
+    preset: Normalizer,
+    fast: Callable[[str], str],
+    fast_align: Callable[[str], Alignment],
+    text: str,
+) -> None:
+    assert fast(text) == preset.reference(text)
+
+
+@pytest.mark.parametrize(("preset", "fast", "fast_align"), PRESETS, ids=preset_ids)
+@given(text=COMMON)
+@settings(deadline=None)
+def test_fast_equals_reference_on_common_text(
+    preset: Normalizer,
+    fast: Callable[[str], str],
+    fast_align: Callable[[str], Alignment],
+    text: str,
+) -> None:
+    assert fast(text) == preset.reference(text)
+
+
+@pytest.mark.parametrize(("preset", "fast", "fast_align"), PRESETS, ids=preset_ids)
+@given(words=st.lists(st.one_of(COMMON, TEXT), max_size=40))
+@settings(deadline=None, max_examples=30)
+def test_fast_equals_reference_on_long_text_with_rare_words(
+    preset: Normalizer,
+    fast: Callable[[str], str],
+    fast_align: Callable[[str], Alignment],
+    words: list[str],
+) -> None:
+    # long enough for the word-by-word fallback (not the whole-text one) to run
+    text = " ".join(words) * 3
+    assert fast(text) == preset.reference(text)
+
+
+@pytest.mark.parametrize(("preset", "fast", "fast_align"), PRESETS, ids=preset_ids)
+@given(words=st.lists(COMMON, min_size=30, max_size=80))
+@settings(deadline=None, max_examples=50)
+def test_fast_equals_reference_on_long_common_text(
+    preset: Normalizer,
+    fast: Callable[[str], str],
+    fast_align: Callable[[str], Alignment],
+    words: list[str],
+) -> None:
+    # over 1024 bytes: whitespace is collapsed without the short-text pre-check
+    text = " ".join(words)
+    assert fast(text) == preset.reference(text)
+
+
+@pytest.mark.parametrize(("preset", "fast", "fast_align"), PRESETS, ids=preset_ids)
+def test_fast_equals_reference_on_the_seeds(
+    preset: Normalizer,
+    fast: Callable[[str], str],
+    fast_align: Callable[[str], Alignment],
+) -> None:
+    seeds = _seeds()
+    for i, text in enumerate(seeds):
+        assert fast(text) == preset.reference(text)
+        vowelled = _with_harakat(text, i)
+        assert fast(vowelled) == preset.reference(vowelled)
+    joined = "\n\n".join(seeds)
+    assert fast(joined) == preset.reference(joined)
+
+
+@pytest.mark.parametrize(
+    ("text", "search", "clean"),
+    [
+        ("", "", ""),
+        ("   \n ", "", ""),
+        ("ا\u0654مل", "امل", "ا\u0654مل"),  # hamza composed, then alef folded (SEARCH)
+        ("١٬٠٠٠٫٥ و٫", "1,000.5 و٫", "١٬٠٠٠٫٥ و٫"),  # separators only between digits
+        ("می\u200cخواهم", "ميخواهم", "می\u200cخواهم"),  # ZWNJ kept in Persian words by CLEAN
+        ("ﷺ  ﻷ", "صلي الله عليه وسلم لا", "صلى الله عليه وسلم لأ"),  # expansions
+        ("a \u00a0 b\r\n c\t", "a b\r\nc", "a b\r\nc"),  # whitespace runs
+    ],
+)
+def test_known_cases(text: str, search: str, clean: str) -> None:
+    # expectations written from the issue's rules, not from the code
+    assert fastpath.search(text) == search
+    assert fastpath.clean(text) == clean
+
+
+# -- alignments ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(params=[0, 10**9], ids=["sparse", "dense"])
+def segment_builder(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Force the segment builder for few (sparse) or many (dense) deletions."""
+    saved = fastpath._DENSE
+    fastpath._DENSE = request.param
+    yield
+    fastpath._DENSE = saved
+
+
+@pytest.mark.parametrize(("preset", "fast", "fast_align"), PRESETS, ids=preset_ids)
+@pytest.mark.parametrize("dense", [0, 10**9], ids=["sparse", "dense"])
+@given(text=st.one_of(COMMON, TEXT))
+@settings(deadline=None)
+def test_alignment_equals_reference(
+    preset: Normalizer,
+    fast: Callable[[str], str],
+    fast_align: Callable[[str], Alignment],
+    dense: int,
+    text: str,
+) -> None:
+    saved = fastpath._DENSE
+    fastpath._DENSE = dense
+    try:
+        assert_same_alignment(fast_align(text), preset.reference.align(text))
+    finally:
+        fastpath._DENSE = saved
+
+
+@pytest.mark.parametrize(("preset", "fast", "fast_align"), PRESETS, ids=preset_ids)
+@pytest.mark.usefixtures("segment_builder")
+def test_alignment_equals_reference_on_a_vowelled_seed(
+    preset: Normalizer,
+    fast: Callable[[str], str],
+    fast_align: Callable[[str], Alignment],
+) -> None:
+    # Long enough (> 4096 output characters) for the byte-built position arrays.
+    text = _with_harakat(_seeds()[2], 7)
+    fast_a, ref_a = fast_align(text), preset.reference.align(text)
+    assert fast_a.text == ref_a.text
+    assert len(ref_a.text) > 4096
+    rng = random.Random(3)
+    for _ in range(3000):
+        start = rng.randrange(len(ref_a.text) + 1)
+        end = min(len(ref_a.text), start + rng.randrange(12))
+        assert fast_a.to_original(start, end) == ref_a.to_original(start, end)
+        start = rng.randrange(len(text) + 1)
+        end = min(len(text), start + rng.randrange(12))
+        assert fast_a.to_normalized(start, end) == ref_a.to_normalized(start, end)
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("n", [0, 1, 4095, 4096, 70_000, 300_000])
+def test_iota_counts_from_zero(n: int) -> None:
+    assert fastpath._iota(n) == array("q", range(n))
+
+
+def test_rare_characters_keep_one_byte_each() -> None:
+    # U+1F600 (outside the BMP), a lone surrogate and U+FFFF itself all become 0xFF
+    data = codecs.charmap_encode(
+        "a\U0001f600\ud800\uffffb", fastpath._ERRORS, fastpath._SEARCH.encoding
+    )[0]
+    assert data == b"a\xff\xff\xffb"
