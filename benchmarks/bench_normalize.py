@@ -82,8 +82,15 @@ def short_strings(seed: str, count: int, rng: random.Random) -> list[str]:
 
 
 def arnews_sides() -> dict[str, Func]:
-    """arnews's presets."""
-    return {"arnews SEARCH": SEARCH, "arnews CLEAN": CLEAN, "arnews SEARCH.align": SEARCH.align}
+    """arnews's presets, and the fast SEARCH function without the Normalizer's dispatch."""
+    from arnews import _fastpath
+
+    return {
+        "arnews SEARCH": SEARCH,
+        "arnews CLEAN": CLEAN,
+        "arnews SEARCH.align": SEARCH.align,
+        "(_fastpath.search)": _fastpath.search,
+    }
 
 
 def peer_sides() -> tuple[dict[str, Func], list[str]]:
@@ -179,6 +186,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="interleaved rounds (best kept)")
     parser.add_argument("--seed", type=int, default=2016, help="RNG seed for the workloads")
     parser.add_argument("--no-peers", action="store_true", help="time arnews only")
+    parser.add_argument(
+        "--workloads", default="plain,harakat,short", help="comma-separated subset to time"
+    )
     parser.add_argument("--json", metavar="PATH", help="also write the results as JSON")
     args = parser.parse_args(argv)
 
@@ -207,7 +217,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"python {platform.python_version()} on {os.cpu_count()} cpus; repeat={args.repeat}")
     if missing:
         print("peers not installed (skipped): " + ", ".join(missing))
+    chosen = args.workloads.split(",")
     for wname, work in workloads.items():
+        if wname not in chosen:
+            continue
         if isinstance(work, str):
             size = len(work.encode("utf-8")) / 1e6
             info = f"{size:.1f} MB, {len(work):,} chars"
@@ -236,12 +249,14 @@ def main(argv: list[str] | None = None) -> int:
     targets: dict[str, float] = {}
     w = results["workloads"]
     if "arabic-norm" in peers:
-        for wname in ("plain", "harakat", "short"):
+        for wname in w:
             rows = w[wname]["sides"]
             targets[f"SEARCH/arabic-norm {wname}"] = (
                 rows["arabic-norm"]["seconds"] / rows["arnews SEARCH"]["seconds"]
             )
     for wname in ("plain", "harakat"):
+        if wname not in w:
+            continue
         rows = w[wname]["sides"]
         targets[f"SEARCH.align/SEARCH {wname}"] = (
             rows["arnews SEARCH"]["seconds"] / rows["arnews SEARCH.align"]["seconds"]

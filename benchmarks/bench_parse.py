@@ -43,7 +43,7 @@ def _clear_caches() -> None:
     for module in (_dates, _parse):
         for value in vars(module).values():
             clear = getattr(value, "cache_clear", None)
-            if isinstance(value, functools._lru_cache_wrapper) and clear is not None:  # noqa: SLF001
+            if isinstance(value, functools._lru_cache_wrapper) and clear is not None:
                 clear()
 
 

@@ -61,7 +61,7 @@ def test_load_dir_on_a_file(tmp_path: Path) -> None:
 
 
 def test_load_dir_empty_folder(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="no file .* matches"):
+    with pytest.raises(ValueError, match=r"no file .* matches"):
         arnews.load_dir(tmp_path)
 
 

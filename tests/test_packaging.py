@@ -34,7 +34,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         return Path(given)
     if not (ROOT / "pyproject.toml").is_file() or not (ROOT / "src" / "arnews").is_dir():
         pytest.fail(
-            "no wheel to inspect: run from a source checkout, or set ARNEWS_WHEEL=path/to/arnews.whl"
+            "no wheel to inspect: run from a source checkout, "
+            "or set ARNEWS_WHEEL=path/to/arnews.whl"
         )
     out = tmp_path_factory.mktemp("dist")
     subprocess.run(
@@ -96,8 +97,9 @@ def test_import_reads_no_data_and_parses_nothing() -> None:
 import sys
 opened = []
 def hook(event, args):
-    if event == "open" and isinstance(args[0], str) and ("/data/" in args[0] or args[0].endswith(".txt")):
-        opened.append(args[0])
+    path = args[0]
+    if event == "open" and isinstance(path, str) and ("/data/" in path or path.endswith(".txt")):
+        opened.append(path)
 sys.addaudithook(hook)
 import arnews, arnews.normalize
 assert arnews.load.cache_info().currsize == 0, "load() ran at import"

@@ -101,7 +101,9 @@ def _cmd_search(corpus: Corpus, query: str, limit: int | None, out: TextIO, err:
     return 0
 
 
-def _cmd_kwic(corpus: Corpus, query: str, width: int, limit: int | None, out: TextIO, err: TextIO) -> int:
+def _cmd_kwic(
+    corpus: Corpus, query: str, *, width: int, limit: int | None, out: TextIO, err: TextIO
+) -> int:
     lines = corpus.concordance(query, width=width)
     if not lines:
         err.write(f"no hit for {query!r}\n")
@@ -141,7 +143,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
     """Run the command line and return its exit code.
 
     >>> import io
@@ -163,7 +167,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
         query = " ".join(args.query)
         if args.command == "search":
             return _cmd_search(corpus, query, args.limit, out, err)
-        return _cmd_kwic(corpus, query, args.width, args.limit, out, err)
+        return _cmd_kwic(corpus, query, width=args.width, limit=args.limit, out=out, err=err)
     except KeyError as exc:
         err.write(f"arnews: {exc.args[0]}\n")
         return 1

@@ -16,23 +16,30 @@ if TYPE_CHECKING:
     import pandas
 
     from ._entities import Mention
-    from ._query import ConcordanceLine, Hit
+    from ._query import Concordance, Hit, Hits
 
 __all__ = ["Corpus"]
 
 
 def _to_articles(articles: Iterable[Article]) -> tuple[Article, ...]:
-    items = tuple(articles)
+    items: tuple[object, ...] = tuple(articles)
     for item in items:
         if not isinstance(item, Article):
-            msg = f"Corpus holds Article objects, got {type(item).__name__}; build articles with arnews.parse(text)"
+            msg = (
+                f"Corpus holds Article objects, got {type(item).__name__}; "
+                f"build articles with arnews.parse(text)"
+            )
             raise TypeError(msg)
-    ids = [a.id for a in items]
+    checked = tuple(a for a in items if isinstance(a, Article))
+    ids = [a.id for a in checked]
     if len(set(ids)) != len(ids):
         dupes = sorted({i for i in ids if ids.count(i) > 1})
-        msg = f"Corpus article ids must be unique, got duplicates {dupes}; pass id=... to arnews.parse"
+        msg = (
+            f"Corpus article ids must be unique, got duplicates {dupes}; "
+            f"pass id=... to arnews.parse"
+        )
         raise ValueError(msg)
-    return items
+    return checked
 
 
 @attrs.frozen(eq=False)
@@ -73,14 +80,15 @@ class Corpus(Sequence[Article]):
     def __getitem__(self, index: int | slice) -> Article | Corpus:
         if isinstance(index, slice):
             return Corpus(self.articles[index])
-        if isinstance(index, str):
+        key: object = index
+        if isinstance(key, str):
             msg = (
                 f"Corpus is indexed by position, not by id; "
                 f"use corpus.get({index!r}) (None when absent) or corpus.article({index!r})"
             )
             raise TypeError(msg)
-        if isinstance(index, bool) or not isinstance(index, int):
-            msg = f"Corpus indices must be int or slice, got {type(index).__name__}"
+        if isinstance(key, bool) or not isinstance(key, int):
+            msg = f"Corpus indices must be int or slice, got {type(key).__name__}"
             raise TypeError(msg)
         try:
             return self.articles[index]
@@ -137,8 +145,9 @@ class Corpus(Sequence[Article]):
         Raises:
             TypeError: if ``article_id`` is not a str.
         """
-        if not isinstance(article_id, str):
-            msg = f"article ids are str, got {type(article_id).__name__}"
+        key: object = article_id
+        if not isinstance(key, str):
+            msg = f"article ids are str, got {type(key).__name__}"
             raise TypeError(msg)
         return self._by_id().get(article_id)
 
@@ -208,11 +217,16 @@ class Corpus(Sequence[Article]):
         if since is not None and until is not None and since > until:
             msg = f"filter(since={since}) is after until={until}; swap them"
             raise ValueError(msg)
-        if outlet is not None and not isinstance(outlet, str):
-            msg = f"filter(outlet=...) expects str, got {type(outlet).__name__}"
+        outlet_arg: object = outlet
+        if outlet_arg is not None and not isinstance(outlet_arg, str):
+            msg = f"filter(outlet=...) expects str, got {type(outlet_arg).__name__}"
             raise TypeError(msg)
-        if where is not None and not callable(where):
-            msg = f"filter(where=...) expects a function Article -> bool, got {type(where).__name__}"
+        where_arg: object = where
+        if where_arg is not None and not callable(where_arg):
+            msg = (
+                f"filter(where=...) expects a function Article -> bool, "
+                f"got {type(where_arg).__name__}"
+            )
             raise TypeError(msg)
 
         def keep(a: Article) -> bool:
@@ -232,7 +246,7 @@ class Corpus(Sequence[Article]):
     # -- queries (implemented in _query / _entities) -------------------------
     def search(
         self, query: str, *, fields: Sequence[str] = ("title", "paragraph", "caption")
-    ) -> tuple[Hit, ...]:
+    ) -> Hits:
         """Find a word or phrase, seeing through spelling variants and clitics.
 
         See :func:`arnews._query.search` for the matching rules.
@@ -250,8 +264,12 @@ class Corpus(Sequence[Article]):
 
         return search(self, query, fields=fields)
 
-    def concordance(self, query: str, *, width: int = 40) -> tuple[ConcordanceLine, ...]:
+    def concordance(self, query: str, *, width: int = 40) -> Concordance:
         """Keyword-in-context lines for every hit of ``query``.
+
+        Each :class:`ConcordanceLine` holds ``left``, ``match`` and ``right``
+        (cut exactly from the field), and ``article_id``, ``field``, ``offset``
+        and ``index`` to locate it.
 
         >>> import arnews
         >>> line = arnews.load().concordance("لافروف", width=20)[0]

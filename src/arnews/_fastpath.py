@@ -28,7 +28,9 @@ one-byte code page:
    rule that looks at neighbours), so the two cannot drift apart.
 3. Whitespace runs are collapsed on the bytes (after a cheap check that there
    is anything to collapse), and the ends are stripped.
-4. ``codecs.charmap_decode`` turns the bytes back into a str.
+4. ``codecs.charmap_decode`` turns the bytes back into a str.  (Texts under
+   1 KB are decoded first and checked for whitespace runs as a str, which
+   costs less per call.)
 
 A text with 0xFF bytes is cut at ASCII spaces and line feeds, which no rule
 looks across: the words holding a 0xFF byte go through the reference steps,
@@ -229,19 +231,21 @@ class _Plan:
         encode, decode = codecs.charmap_encode, codecs.charmap_decode
         encoding, decoding = self.encoding, self.decoding
         table, delete, slow = self.table, self.delete, self._run_pieces
-        errors, breaks, collapse = _ERRORS, _BREAKS_TO_SPACE, _collapse
+        errors, collapse = _ERRORS, _collapse
 
         def run(text: str) -> str:
             data = encode(text, errors, encoding)[0]
             if 255 in data:  # a character outside the code page (_RARE)
                 return slow(text, data)
-            data = data.translate(table, delete).strip(b" \n\r")
-            # A long text: _collapse looks for each case itself.  A short text: one search
-            # for all cases at once (a blank line is a false alarm, and harmless).  Not `in`:
-            # `in` first tries the needle as an int, which is slow on short texts.
-            if len(data) > 1024 or data.translate(breaks).find(b"  ") >= 0:
-                data = collapse(data)
-            return decode(data, "strict", decoding)[0]
+            data = data.translate(table, delete)
+            if len(data) > 1024:  # _collapse looks for each case itself
+                return decode(collapse(data.strip(b" \n\r")), "strict", decoding)[0]
+            # A short text: the checks are cheaper on the str (the only whitespace left
+            # in it is ' ', '\n' and '\r', so str.strip strips just those).
+            out: str = decode(data, "strict", decoding)[0].strip()
+            if "  " in out or (("\n" in out or "\r" in out) and _space_at_break(out)):
+                return _collapse_text(out)
+            return out
 
         return run
 
@@ -316,7 +320,6 @@ class _Plan:
 
 #: Above one attached deletion per this many characters, segments are built per character.
 _DENSE = 32
-_BREAKS_TO_SPACE = bytes(32 if i in _WS else i for i in range(256))
 _ATTACHED_ONLY = bytes(1 if i == _ATTACHED else 0 for i in range(256))
 _WIDTH = bytes([1, *range(1, 256)])  # width code -> width: 0 (a lone kept char) is 1
 _LINEAR = bytes(1 if i == 1 else 0 for i in range(256))
@@ -345,6 +348,22 @@ def _collapse(data: bytes) -> bytes:
     if 13 in data:
         data = data.replace(b" \r", b"\r").replace(b"\r ", b"\r")
     return data
+
+
+def _space_at_break(text: str) -> bool:
+    """Whether a space touches a line break (LF or CR)."""
+    return " \n" in text or "\n " in text or " \r" in text or "\r " in text
+
+
+def _collapse_text(text: str) -> str:
+    """:func:`_collapse` on a str (used for short texts)."""
+    if "  " in text:
+        pieces = (piece.lstrip(" ") for piece in text.split("  "))
+        text = " ".join([piece for piece in pieces if piece])
+    text = text.replace(" \n", "\n").replace("\n ", "\n")
+    if "\r" in text:
+        text = text.replace(" \r", "\r").replace("\r ", "\r")
+    return text
 
 
 _Run = tuple[int, int, bool]  # a whitespace run to collapse: start, end, has a line break

@@ -39,7 +39,7 @@ def load() -> Corpus:
 
 
 def load_dir(path: str | os.PathLike[str], pattern: str = "*.txt") -> Corpus:
-    """Parse every file in a folder that matches ``pattern`` into a Corpus.
+    r"""Parse every file in a folder that matches ``pattern`` into a Corpus.
 
     Files are read as UTF-8 (a leading byte-order mark is allowed and dropped),
     sorted by name; each article's id is its file's stem.  Nothing is
@@ -47,7 +47,7 @@ def load_dir(path: str | os.PathLike[str], pattern: str = "*.txt") -> Corpus:
 
     >>> import arnews, pathlib, tempfile
     >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (folder / "a.txt").write_text("عنوان\\n\\n2016-06-08\\n\\nنص.\\n", encoding="utf-8")
+    >>> _ = (folder / "a.txt").write_text("عنوان\n\n2016-06-08\n\nنص.\n", encoding="utf-8")
     >>> arnews.load_dir(folder)[0].date.isoformat()
     '2016-06-08'
 
@@ -58,22 +58,35 @@ def load_dir(path: str | os.PathLike[str], pattern: str = "*.txt") -> Corpus:
         ValueError: if no file matches ``pattern``, a file is not valid UTF-8,
             or a file holds no text (the message names the file).
     """
-    if not isinstance(path, str | os.PathLike):
-        msg = f"load_dir() expects a folder path (str or pathlib.Path), got {type(path).__name__}"
+    path_arg: object = path
+    if not isinstance(path_arg, str | os.PathLike):
+        msg = (
+            f"load_dir() expects a folder path (str or pathlib.Path), got {type(path_arg).__name__}"
+        )
         raise TypeError(msg)
-    if not isinstance(pattern, str):
-        msg = f"load_dir(pattern=...) expects a glob pattern str such as '*.txt', got {type(pattern).__name__}"
+    pattern_arg: object = pattern
+    if not isinstance(pattern_arg, str):
+        msg = (
+            f"load_dir(pattern=...) expects a glob pattern str such as '*.txt', "
+            f"got {type(pattern_arg).__name__}"
+        )
         raise TypeError(msg)
     folder = Path(path)
     if not folder.exists():
         msg = f"load_dir(): folder {str(folder)!r} does not exist"
         raise FileNotFoundError(msg)
     if not folder.is_dir():
-        msg = f"load_dir(): {str(folder)!r} is a file, not a folder; use arnews.parse(Path(...).read_text('utf-8')) for one file"
+        msg = (
+            f"load_dir(): {str(folder)!r} is a file, not a folder; "
+            f"use arnews.parse(Path(...).read_text('utf-8')) for one file"
+        )
         raise NotADirectoryError(msg)
     files = sorted(p for p in folder.glob(pattern) if p.is_file())
     if not files:
-        msg = f"load_dir(): no file in {str(folder)!r} matches {pattern!r}; pass pattern=... to choose files"
+        msg = (
+            f"load_dir(): no file in {str(folder)!r} matches {pattern!r}; "
+            f"pass pattern=... to choose files"
+        )
         raise ValueError(msg)
     articles = []
     for file in files:

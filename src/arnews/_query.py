@@ -221,7 +221,7 @@ def _make_hit(index: Index, ids: Sequence[str], fid: int, span: tuple[int, int, 
 
 def search(
     corpus: Corpus, query: str, *, fields: Sequence[str] = ("title", "paragraph", "caption")
-) -> tuple[Hit, ...]:
+) -> Hits:
     """Every match of a word or phrase in the corpus, seeing through spelling and clitics.
 
     Hits come in corpus order, then title, paragraphs, captions, then
@@ -320,7 +320,7 @@ def _stem_of(groups: Sequence[tuple[Sequence[int], int]], packed: int) -> int:
     return 0
 
 
-def concordance(corpus: Corpus, query: str, *, width: int = 40) -> tuple[ConcordanceLine, ...]:
+def concordance(corpus: Corpus, query: str, *, width: int = 40) -> Concordance:
     """Keyword-in-context lines for every hit of ``query`` (see :func:`search`).
 
     ``left`` and ``right`` are up to ``width`` characters of the same field

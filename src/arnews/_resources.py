@@ -47,7 +47,10 @@ def read_bytes(name: str) -> bytes:
     """
     node = data_dir().joinpath(name)
     if not node.is_file():
-        msg = f"arnews package data {name!r} is missing; reinstall arnews (pip install --force-reinstall arnews)"
+        msg = (
+            f"arnews package data {name!r} is missing; "
+            f"reinstall arnews (pip install --force-reinstall arnews)"
+        )
         raise FileNotFoundError(msg)
     return node.read_bytes()
 
