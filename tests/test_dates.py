@@ -182,3 +182,29 @@ def test_any_12_hour_time_round_trips(hour: int, minute: int, evening: bool) -> 
     assert found is not None
     expected_hour = (hour % 12) + (12 if evening else 0)
     assert found[1] == dt.time(expected_hour, minute)
+
+
+def test_a_long_line_with_digits_is_no_date() -> None:
+    assert find_date("قال المتحدث " * 30 + "2015") is None
+
+
+def test_a_date_line_stretched_with_tatweel_is_still_read() -> None:
+    # 180 characters before folding, 25 after: folding removes TATWEEL (U+0640).
+    line = "27 أكتوبر" + "\u0640" * 160 + " 2016 09:10 ص"
+    assert len(line) > 160
+    assert find_date(line) == (dt.date(2016, 10, 27), dt.time(9, 10))
+
+
+@given(st.text(), st.integers(0, 200))
+def test_folding_a_prefix_never_gives_a_longer_string(s: str, cut: int) -> None:
+    # find_date relies on this to reject long lines after folding only their start.
+    assert len(fold(s[:cut])) <= len(fold(s))
+
+
+@given(st.text())
+def test_fold_squeezes_whitespace_and_is_idempotent(s: str) -> None:
+    folded = fold(s)
+    assert folded == folded.strip()
+    assert "  " not in folded
+    assert all(c == " " or not c.isspace() for c in folded)
+    assert fold(folded) == folded

@@ -272,3 +272,20 @@ def test_rare_characters_keep_one_byte_each() -> None:
         "a\U0001f600\ud800\uffffb", fastpath._ERRORS, fastpath._SEARCH.encoding
     )[0]
     assert data == b"a\xff\xff\xffb"
+
+
+def test_probing_finds_a_context_rule_it_was_not_told_about() -> None:
+    # normalize_persian_letters spells ی as ي inside a word and ى at its end: a context
+    # rule the code page's explicit list does not name; the probes must find it.
+    pipeline = Normalizer((nz.normalize_persian_letters, nz.normalize_whitespace))
+    plan = fastpath._Plan(pipeline)
+    assert "\u06cc" not in plan.decoding  # FARSI YEH: through the reference
+    assert "\u06a9" in plan.decoding  # KEHEH -> KAF everywhere: through the table
+    run = plan.runner()
+    for text in ("علی کتابی علیه", "کی\nی ی", "یی  ک"):
+        assert run(text) == pipeline.reference(text)
+
+
+def test_plan_refuses_a_pipeline_not_ending_with_whitespace() -> None:
+    with pytest.raises(ValueError, match="normalize_whitespace"):
+        fastpath._Plan(Normalizer((nz.strip_tatweel,)))

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import arnews
 from arnews import Article, Caption, RelatedStory, Section
-from arnews._parse import _layout
+from arnews._parse import _layout, _squeeze
 from arnews._resources import read_text
 
 SEEDS = {
@@ -688,3 +688,191 @@ def test_generated_layouts_lose_no_line(text: str) -> None:
     a = _parse_or_documented_error(text)
     if a is not None:
         assert_no_line_lost(text, a)
+
+
+# --------------------------------------------------------------------------- texts a user might bring
+# Small articles written for these tests (not copies of the seeds), one layout variation each.
+# Expected values are read off the texts by hand.
+
+
+def test_user_text_with_a_dmy_date_line() -> None:
+    a = arnews.parse("انتخابات بلدية في تونس\n\n6/5/2018\n\nأدلى الناخبون بأصواتهم صباح اليوم.\n")
+    assert a.date == dt.date(2018, 5, 6)  # day first: 6 May, not 5 June
+    assert a.time is None
+    assert a.paragraphs == ("أدلى الناخبون بأصواتهم صباح اليوم.",)
+
+
+def test_user_text_with_a_year_first_date_line() -> None:
+    a = arnews.parse("عنوان الخبر\n\n2016/10/27\n\nنص الخبر.\n")
+    assert a.date == dt.date(2016, 10, 27)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "10/27/2016",  # month first (US order): day 10 of month 27 does not exist
+        "27/10/16",  # two-digit year
+        "2016/27/10",  # year, day, month
+        "27 10 2016",  # no separators
+    ],
+)
+def test_ambiguous_or_foreign_numeric_dates_are_not_misread(line: str) -> None:
+    a = arnews.parse(f"عنوان الخبر\n\n{line}\n\nنص الخبر.\n")
+    assert a.date is None
+    assert a.time is None
+    assert line in a.paragraphs or line in a.subheadings
+
+
+@pytest.mark.parametrize(
+    ("clock", "expected"),
+    [
+        ("03:45 م", dt.time(15, 45)),
+        ("12:10 ص", dt.time(0, 10)),
+        ("12:30 م", dt.time(12, 30)),
+        ("11:59 م", dt.time(23, 59)),
+    ],
+)
+def test_user_text_with_a_12_hour_time(clock: str, expected: dt.time) -> None:
+    a = arnews.parse(f"عنوان الخبر\nالأحد 5 يونيو 2016 {clock}\nنص الخبر الأول.\n")
+    assert a.date == dt.date(2016, 6, 5)
+    assert a.time == expected
+    assert a.paragraphs == ("نص الخبر الأول.",)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("الأحد 5 جوان 2016", dt.date(2016, 6, 5)),  # Algerian/Tunisian June
+        ("14 جويلية 2016", dt.date(2016, 7, 14)),  # July
+        ("الأربعاء 3 أوت 2016", dt.date(2016, 8, 3)),  # August
+        ("3 غشت 2016", dt.date(2016, 8, 3)),  # Moroccan August
+        ("السبت 21 آيار 2015", dt.date(2015, 5, 21)),  # Levantine May, with madda
+        ("السبت 21 أيار 2015", dt.date(2015, 5, 21)),
+        ("١ كانون الثاني ٢٠١٧", dt.date(2017, 1, 1)),
+    ],
+)
+def test_user_text_with_a_regional_month_name(line: str, expected: dt.date) -> None:
+    a = arnews.parse(f"عنوان\n\n{line}\n\nنص الخبر.\n")
+    assert a.date == expected
+    assert a.paragraphs == ("نص الخبر.",)
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "outlet"),
+    [
+        ("القاهرة - رويترز", "القاهرة", "رويترز"),  # spaces around the hyphen
+        ("القاهرة – أ ف ب", "القاهرة", "أ ف ب"),  # en dash
+        ("الرباط- وكالات", "الرباط", "وكالات"),
+        ("بيروت ـ رويترز", "بيروت", "رويترز"),  # a TATWEEL between spaces, as a dash
+        ("بيروت - «الحياة»", "بيروت", "الحياة"),  # quotes around the outlet are not its name
+    ],
+)
+def test_user_text_with_a_dateline(line: str, place: str, outlet: str) -> None:
+    a = arnews.parse(f"عنوان الخبر\n\n{line}\n\nقال مسؤول إن المحادثات ستستأنف غدا.\n")
+    assert (a.dateline, a.outlet) == (place, outlet)
+    assert a.paragraphs == ("قال مسؤول إن المحادثات ستستأنف غدا.",)
+    assert a.subheadings == ()
+
+
+def test_a_word_with_a_tatweel_is_no_dateline() -> None:
+    # "القاهرةـ رويترز": the tatweel elongates the word; it is not a dash between spaces.
+    a = arnews.parse("عنوان الخبر\n\nالقاهرةـ رويترز\n\nقال مسؤول إن المحادثات ستستأنف.\n")
+    assert a.dateline is None
+    assert a.outlet is None
+
+
+def test_user_text_with_attribution_without_spaces() -> None:
+    a = arnews.parse("عنوان الخبر\n\nنص الخبر الأول.\n\nالمصدر:وكالات\n")
+    assert a.sources == ("وكالات",)
+    assert a.paragraphs == ("نص الخبر الأول.",)
+
+
+def test_user_text_with_keywords_and_related_blocks() -> None:
+    text = (
+        "زيارة رسمية\n\n"
+        "الثلاثاء 4 أبريل 2017\n\n"
+        "وصل الرئيس إلى العاصمة في زيارة تستمر يومين.\n\n"
+        "وسيبحث الجانبان ملفات التعاون الاقتصادي.\n\n"
+        "كلمات مفتاحية\n"
+        "زيارة، تعاون اقتصادي، العاصمة\n\n"
+        "حول هذه القصة\n\n"
+        "وزير الخارجية يلتقي نظيره\n"
+        "التقى وزير الخارجية نظيره أمس في لقاء مطول.\n"
+        "Published On 2/4/2017\n"
+    )
+    a = arnews.parse(text)
+    assert a.date == dt.date(2017, 4, 4)
+    assert a.paragraphs == (
+        "وصل الرئيس إلى العاصمة في زيارة تستمر يومين.",
+        "وسيبحث الجانبان ملفات التعاون الاقتصادي.",
+    )
+    assert a.keywords == ("زيارة", "تعاون اقتصادي", "العاصمة")
+    assert a.related == (
+        RelatedStory(
+            "وزير الخارجية يلتقي نظيره",
+            "التقى وزير الخارجية نظيره أمس في لقاء مطول.",
+            dt.date(2017, 4, 2),
+            None,
+        ),
+    )
+    assert a.dropped == ("كلمات مفتاحية", "حول هذه القصة")
+
+
+def test_user_text_with_only_a_title_and_one_paragraph() -> None:
+    a = arnews.parse("أمطار غزيرة في الإسكندرية\n\nهطلت أمطار غزيرة على المدينة طوال الليل.")
+    assert a.title == "أمطار غزيرة في الإسكندرية"
+    assert a.sections == (Section(None, ("هطلت أمطار غزيرة على المدينة طوال الليل.",)),)
+    assert (a.date, a.dateline, a.sources, a.captions, a.keywords) == (None, None, (), (), ())
+    assert a.dropped == ()
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "في 27 أكتوبر 2016 قال مسؤول إن الاجتماع عقد في العاصمة.",
+        "قال مسؤول يوم الخميس 27 أكتوبر 2016 إن الاجتماع عقد",  # no final punctuation
+        "أعلنت الوزارة أن الانتخابات ستجرى في 12/3/2017.",
+    ],
+)
+def test_a_date_in_the_first_paragraph_is_not_the_article_date(first: str) -> None:
+    a = arnews.parse(f"عنوان الخبر\n\n{first}\n\nفقرة ثانية من النص.\n")
+    assert a.date is None
+    assert a.paragraphs == (first, "فقرة ثانية من النص.")
+
+
+@pytest.mark.parametrize("gap", ["", " ", "  ", NBSP])
+def test_caption_doubled_on_one_line_with_a_credit(gap: str) -> None:
+    cap = "جنود عراقيون عند مدخل المدينة (أسوشيتد برس)"
+    a = arnews.parse(f"عنوان\n\nفقرة أولى من النص.\n\n{cap}{gap}{cap}\n\nفقرة ثانية.\n")
+    assert a.captions == (Caption("جنود عراقيون عند مدخل المدينة", "ar", "أسوشيتد برس"),)
+    assert a.paragraphs == ("فقرة أولى من النص.", "فقرة ثانية.")
+
+
+def test_user_text_with_windows_line_endings_and_a_bom() -> None:
+    a = arnews.parse("\ufeffعنوان الخبر\r\n\r\n2017-01-01\r\n\r\nنص الخبر.\r\n")
+    assert (a.title, a.date, a.paragraphs) == ("عنوان الخبر", dt.date(2017, 1, 1), ("نص الخبر.",))
+
+
+# --------------------------------------------------------------------------- speed-ups keep results
+
+
+def test_every_whitespace_character_but_space_is_unprintable() -> None:
+    # _squeeze's fast path relies on this (Unicode data of the running Python).
+    assert [c for c in map(chr, range(0x110000)) if c.isspace() and c.isprintable()] == [" "]
+
+
+# SPACE, ZERO WIDTH NON-JOINER (not whitespace), NO-BREAK SPACE, TAB, EM SPACE, FATHA, TATWEEL, LF
+SQUEEZE_ALPHABET = st.sampled_from(f"ab \u200c{NBSP}\t\u2003\u064e\u0640\n")
+
+
+@given(st.text(alphabet=SQUEEZE_ALPHABET, max_size=30) | st.text())
+def test_squeeze_is_whitespace_runs_to_one_space(s: str) -> None:
+    assert _squeeze(s) == re.sub(r"\s+", " ", s).strip()
+
+
+def test_a_long_line_is_never_furniture() -> None:
+    # Labels and furniture are lines of at most 100 characters.
+    line = "-" * 50 + " انتهى " + "-" * 50
+    a = arnews.parse(f"عنوان\n\nفقرة.\n\n{line}\n")
+    assert line not in a.dropped
+    assert a.paragraphs[-1] == line

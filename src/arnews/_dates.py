@@ -123,6 +123,8 @@ _YMD = re.compile(rf"{_PREFIX}{_YEAR}/{_MONTH}/{_DAY}{_TIME}", re.IGNORECASE)
 _DMY = re.compile(rf"{_PREFIX}{_DAY}(?P<sep>[/.\-]){_MONTH}(?P=sep){_YEAR}{_TIME}", re.IGNORECASE)
 
 
+_MAX_DATE_CHARS = 80  # a folded date line is at most this long
+
 _MORNING = frozenset({"ص", "صباحا", "am", "a.m."})
 
 
@@ -177,8 +179,13 @@ def _find_date(line: str) -> tuple[dt.date, dt.time | None] | None:
     """find_date without the type check, cached."""
     if _ANY_DIGIT.search(line) is None:  # cheap reject: every date shape has digits
         return None
+    # Folding a prefix never gives a longer string than folding the whole line, so a
+    # long line whose first 2 * _MAX_DATE_CHARS characters already fold too long is
+    # rejected without folding all of it.
+    if len(line) > 2 * _MAX_DATE_CHARS and len(fold(line[: 2 * _MAX_DATE_CHARS])) > _MAX_DATE_CHARS:
+        return None
     s = fold(line)
-    if not s or len(s) > 80:
+    if not s or len(s) > _MAX_DATE_CHARS:
         return None
     m = _NAMED.fullmatch(s)
     if m is not None:

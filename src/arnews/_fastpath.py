@@ -107,8 +107,15 @@ _CONTEXTUAL = frozenset(
     | _chars.HAMZA_MARKS
     | {_chars.DECIMAL_SEPARATOR, _chars.THOUSANDS_SEPARATOR, _chars.ZWNJ}
 )
-# Neighbours tried around each candidate when probing the reference.
-_PROBE_CONTEXTS = ("x", "\u0628", "\u0627", "\u0647", "\u067e", "\u0661", "1", "\u0640")
+# Neighbours (left, right) tried around each candidate when probing the reference: letters
+# (Arabic, composing bases, Persian), digits, tatweel, and word ends (a space on one side).
+_PROBE_CONTEXTS = (
+    *((c, c) for c in "x\u0628\u0627\u0647\u067e\u0661\u0031\u0640"),  # x ب ا ه پ ١ 1 ـ
+    ("\u0628", " "),
+    (" ", "\u0628"),
+    ("\u0661", " "),
+    (" ", "\u0661"),
+)
 _WS = b" \n\r"  # the only whitespace bytes left after the table is applied
 
 # Classes of the byte-class copy used for alignments.
@@ -142,7 +149,10 @@ class _Plan:
         self.whitespace: Callable[[str], str] = last
         ref = self.reference
 
-        sides = [(ctx, ref("x" + ctx + "x")[1:-1]) for ctx in _PROBE_CONTEXTS]
+        sides = [
+            (left, right, ref("x" + left + "x")[1:-1], ref("x" + right + "x")[1:-1])
+            for left, right in _PROBE_CONTEXTS
+        ]
 
         def probe(ch: str) -> str | None:
             """What ch becomes, the same next to every probe context; None if not so."""
@@ -150,8 +160,11 @@ class _Plan:
             if len(out) < 2 or out[0] != "x" or out[-1] != "x":
                 return None
             mid = out[1:-1]
-            for ctx, side in sides:
-                if ref("x" + ctx + ch + ctx + "x") != "x" + side + mid + side + "x":
+            for left, right, left_out, right_out in sides:
+                if mid.isspace() and " " in left + right:  # whitespace runs collapse
+                    continue
+                expected = "x" + left_out + mid + right_out + "x"
+                if ref("x" + left + ch + right + "x") != expected:
                     return None
             return mid
 

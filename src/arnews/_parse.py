@@ -14,7 +14,8 @@ of precedence:
 2. **labels** open a block and are kept in ``dropped``: ``كلمات مفتاحية``
    opens the keyword block, ``حول هذه القصة`` the related-stories block;
 3. **furniture** is dropped: ``الأكثر قراءة``, ``مقالات``/``أخبار ذات صلة``
-   (``صله`` too), ``المزيد من …``, a lone end marker ``انتهى``;
+   (``صله`` too), ``المزيد من …``, a lone end marker ``انتهى``.  Labels and
+   furniture are short: a line of more than 100 characters is never one;
 4. inside the keyword block, keyword lines (the block ends at a line that
    reads like a sentence); inside the related block, teaser lines, grouped
    into stories that each end with a ``Published On d/m/yyyy`` line;
@@ -87,9 +88,13 @@ _END_MARKER = re.compile(r"(?P<marker>[(\[/\-–—]?\s{0,2}انتهى\s{0,2}[)\
 _SOURCES = re.compile(r"(?:المصدر|المصادر)\s*[:：]\s*(?P<rest>.+)")
 _SOURCE_SPLIT = re.compile(r"\s*[+،,&]\s*")
 _QUOTED = re.compile(r"['\"‘’“”«‹](?P<name>[^'\"‘’“”«»‹›.!?؟:؛]{1,60})['\"‘’“”»›]")
+# PLACE, a dash (hyphen, en or em dash, or a TATWEEL U+0640 between spaces, as Arabic
+# print often writes the dash), OUTLET.
 _DATELINE = re.compile(
-    r"(?P<place>[^\W\d_][^\-–—:.!?؟،,()\d]{0,40}?)\s*[-–—]\s*(?P<outlet>[^\-–—:.!?؟،,()\d]{2,60})"
+    r"(?P<place>[^\W\d_][^\-–—:.!?؟،,()\d]{0,40}?)(?:\s*[-–—]|\s+\u0640)\s*"
+    r"(?P<outlet>[^\-–—:.!?؟،,()\d]{2,60})"
 )
+_QUOTES = "'\"‘’“”«»‹›"
 _PUBLISHED = re.compile(r"(?:published\s+on|نشر في|تاريخ النشر)\s*:?\s*(?P<date>.+)", re.IGNORECASE)
 _KEYWORD_SPLIT = re.compile(r"\s*[،,؛|]\s*")
 # Letters of the Basic Latin, Latin-1 Supplement and Latin Extended-A/B blocks, and of
@@ -139,6 +144,10 @@ def _strip(s: str) -> str:
 
 def _squeeze(s: str) -> str:
     """Whitespace runs (no-break spaces included) as one space, ends stripped."""
+    if "  " not in s and s.isprintable():
+        # Fast path: every whitespace character but SPACE is unprintable, so the only
+        # whitespace here is single spaces.
+        return s.strip(" ")
     # str.split() and re's \s agree on whitespace (both use str.isspace()).
     return " ".join(s.split())
 
@@ -152,8 +161,9 @@ def _is_english(s: str) -> bool:
     """Whether the line is mostly Latin-script letters."""
     if _LATIN_LETTER.search(s) is None:  # cheap reject: most lines have no Latin letter
         return False
-    latin = len(_LATIN_LETTER.findall(s))
-    return latin >= 3 and latin > len(_ARABIC_LETTER.findall(s))
+    # At least three Latin letters and more than the Arabic ones: stop counting there.
+    need = max(len(_ARABIC_LETTER.findall(s)) + 1, 3)
+    return any(n >= need for n, _ in enumerate(_LATIN_LETTER.finditer(s), 1))
 
 
 def _undouble(s: str) -> str | None:
@@ -451,6 +461,7 @@ def _build(text: str, lines: Sequence[_Line], article_id: str) -> Article:
             m = _DATELINE.fullmatch(s)
             if m is not None:
                 dateline, outlet = _strip(m["place"]), _strip(m["outlet"])
+                outlet = _strip(outlet.strip(_QUOTES)) or outlet  # «الحياة» -> الحياة
         elif role == SOURCES:
             sources.extend(n for n in _sources(s) or () if n not in sources)
         elif role == HEADING:
