@@ -690,7 +690,7 @@ def test_generated_layouts_lose_no_line(text: str) -> None:
         assert_no_line_lost(text, a)
 
 
-# --------------------------------------------------------------------------- texts a user might bring
+# ------------------------------------------------------------- texts a user might bring
 # Small articles written for these tests (not copies of the seeds), one layout variation each.
 # Expected values are read off the texts by hand.
 
