@@ -1,7 +1,7 @@
 """Benchmark ``arnews.parse`` throughput (MB/s of UTF-8 input) on the bundled seeds.
 
 Two workloads, both built from the five seed texts, each seed repeated
-``--copies`` times (default 20):
+``--copies`` times (default 100, about 3.2 MB of UTF-8 per workload):
 
 * ``spaces``: copy *i* of a seed is the seed with *i* spaces appended, so a
   cache keyed on the whole text cannot help (per-line caches still can: the
@@ -35,7 +35,10 @@ import arnews
 from arnews import _dates, _parse
 from arnews._resources import read_text, seed_names
 
-TARGET_MB_S = 8.0  # what the search benchmark's "load + index >= 3 MB/s" needs from parsing
+# Issue 4 asks for load_dir + index >= 3 MB/s (benchmarks/bench_search.py).  With the index
+# built at about 8 MB/s, that leaves parsing needing about 1 / (1/3 - 1/8) = 4.8 MB/s; 8 MB/s
+# keeps a margin for slower machines.
+TARGET_MB_S = 8.0
 
 
 def _clear_caches() -> None:
@@ -83,7 +86,7 @@ def _round(texts: Sequence[str], parse: Callable[[str], object]) -> float:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark and print MB/s per workload."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--copies", type=int, default=20, help="copies of each seed (20)")
+    parser.add_argument("--copies", type=int, default=100, help="copies of each seed (100)")
     parser.add_argument("--repeat", type=int, default=5, help="interleaved rounds (5)")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     args = parser.parse_args(argv)

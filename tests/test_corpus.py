@@ -101,6 +101,16 @@ def test_corpus_pickles() -> None:
     assert pickle.loads(pickle.dumps(CORPUS)) == CORPUS
 
 
+def test_pickling_leaves_the_caches_behind() -> None:
+    corpus = Corpus([A, B])
+    hits = corpus.search("عنوان")
+    assert "search_index" in corpus._cache
+    again = pickle.loads(pickle.dumps(corpus))
+    assert again == corpus
+    assert again._cache == {}  # the index is rebuilt on first use, not shipped
+    assert again.search("عنوان") == hits
+
+
 def test_corpus_rejects_non_articles_and_duplicate_ids() -> None:
     with pytest.raises(TypeError, match="holds Article objects, got str"):
         Corpus(["x"])  # type: ignore[list-item]
@@ -136,6 +146,11 @@ def test_filter_bad_arguments() -> None:
         CORPUS.filter(outlet=1)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="Article -> bool"):
         CORPUS.filter(where="x")  # type: ignore[arg-type]
+    # "no" is truthy: without the check it would silently keep inferred dates.
+    with pytest.raises(TypeError, match=r"include_inferred=\.\.\.\) expects True or False"):
+        CORPUS.filter(include_inferred="no")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"until=\.\.\.\) expects datetime\.date, got int"):
+        CORPUS.filter(until=2016)  # type: ignore[arg-type]
 
 
 def test_filter_on_the_bundled_corpus_uses_curated_dates() -> None:

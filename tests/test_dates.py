@@ -208,3 +208,9 @@ def test_fold_squeezes_whitespace_and_is_idempotent(s: str) -> None:
     assert "  " not in folded
     assert all(c == " " or not c.isspace() for c in folded)
     assert fold(folded) == folded
+
+
+def test_the_month_table_is_read_only() -> None:
+    with pytest.raises(TypeError):
+        MONTHS["شهر"] = 13  # type: ignore[index]
+    assert len(set(MONTHS.values())) == 12

@@ -307,6 +307,52 @@ def test_concordance_html_and_pretty() -> None:
     assert concordance_pretty(lines) == "1 line(s)\n  003  قبل < «لافروف» & بعد"
 
 
+def test_reprs_of_real_results_escape_a_script() -> None:
+    # A user's text with markup in it, through search, concordance and the reprs.
+    evil = "<script>alert('بغداد')</script> قال: إن بغداد & <b>موسكو</b>"
+    article = arnews.parse(f"{evil}\n\n2016-06-08\n\n{evil}\n", id="<i>x</i>")
+    corpus = arnews.Corpus([article])
+    hits = corpus.search("بغداد")
+    assert [h.field for h in hits] == ["title", "title", "paragraph", "paragraph"]
+    lines = corpus.concordance("بغداد")
+    for shown in (hits, lines, corpus, article):
+        html = shown._repr_html_()
+        assert "<script" not in html
+        assert "<b>موسكو" not in html
+        assert "<i>x" not in html
+        parsed = parse_html(html)
+        assert {tag for tag, _ in parsed.tags} <= OUR_TAGS
+        assert any(a.get("dir") == "rtl" and a.get("lang") == "ar" for _, a in parsed.tags)
+        content = "".join(parsed.data)
+        assert "<script>alert('بغداد')</script>" in content  # shown as text, escaped
+    # the hits table and the concordance mark every match
+    assert hits._repr_html_().count("<mark>بغداد</mark>") == 4
+    assert lines._repr_html_().count("<mark>بغداد</mark>") == 4
+    assert article_html(article, hits).count("<mark>بغداد</mark>") == 4
+
+
+def test_mentions_display_like_search_results() -> None:
+    corpus = arnews.load()
+    html = corpus.mentions("Lavrov")._repr_html_()
+    # 003: "أكد وزير الخارجية الروسي سيرغي لافروف هذا التعاون"
+    assert "<mark>سيرغي لافروف</mark> هذا التعاون" in html
+    assert "5 hit(s)" in html
+
+
+def test_repr_pretty_of_hits_and_concordances() -> None:
+    corpus = arnews.load()
+    hits = corpus.search("لافروف")
+    lines = corpus.concordance("لافروف", width=10)
+    for shown, name, first in ((hits, "Hits", "hit(s)"), (lines, "Concordance", "line(s)")):
+        p = FakePrinter()
+        shown._repr_pretty_(p, False)
+        assert p.texts[0].splitlines()[0] == f"{len(shown)} {first}"
+        assert "لافروف" in p.texts[0]
+        p = FakePrinter()
+        shown._repr_pretty_(p, True)
+        assert p.texts == [f"{name}(...)"]
+
+
 # -- properties ------------------------------------------------------------------
 
 any_text = st.text(min_size=1, max_size=40)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -165,6 +166,22 @@ def test_jsonl_overwrites(tmp_path: Path) -> None:
 def test_jsonl_rejects_bad_path() -> None:
     with pytest.raises(TypeError, match="expects a path"):
         to_jsonl(arnews.load(), 42)  # type: ignore[arg-type]
+
+
+def test_pandas_is_imported_only_by_to_pandas() -> None:
+    # A fresh interpreter: importing, loading, searching and exporting records
+    # must not import pandas; to_pandas() does.
+    code = (
+        "import sys, arnews\n"
+        "c = arnews.load(); c.search('بغداد'); c.to_records(); c.entities()\n"
+        "print('pandas' in sys.modules)\n"
+        "c.to_pandas()\n"
+        "print('pandas' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert out == ["False", "True"]
 
 
 def test_to_pandas_without_pandas(monkeypatch: pytest.MonkeyPatch) -> None:

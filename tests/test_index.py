@@ -56,6 +56,26 @@ def test_import_and_load_build_no_index() -> None:
     assert out == ["0 False", "1 True"]
 
 
+def test_no_index_object_exists_after_import_load_and_load_dir(tmp_path: Path) -> None:
+    # A fresh interpreter, no patching: look for Index objects among all live ones.
+    (tmp_path / "a.txt").write_text("بغداد\n\n2016-06-08\n\nفي بغداد.\n", encoding="utf-8")
+    code = (
+        "import gc, sys, arnews, arnews._index as ix\n"
+        "def count():\n"
+        "    return sum(isinstance(o, ix.Index) for o in gc.get_objects())\n"
+        "print(count())\n"
+        "c = arnews.load(); d = arnews.load_dir(sys.argv[1])\n"
+        "c.filter(outlet='x'); d[0:1]; c.get(c.ids[0]); len(c.to_records())\n"
+        "print(count())\n"
+        "d.search('بغداد')\n"
+        "print(count())\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert out == ["0", "0", "1"]
+
+
 def test_load_dir_builds_no_index_until_the_first_search(tmp_path: Path) -> None:
     for name in seed_names():
         with data_dir().joinpath(name).open("rb") as src, (tmp_path / name).open("wb") as dst:
@@ -102,6 +122,44 @@ def test_occurrences_merge_forms_in_text_order() -> None:
     index = get_index(corpus)
     found = [(index.decode(p)[1:], stem) for p, stem in index.occurrences("بغداد")]
     assert found == [((0, 0), 1), ((1, 7), 0), ((2, 13), 1)]
+
+
+def test_position_lookup_by_bisection_and_by_table_agree() -> None:
+    corpus = Corpus((make("في بغداد", ("في " * 40 + "وفي بغداد، ففي", "بغداد في")),))
+    index = get_index(corpus)
+    groups = index.groups("في")
+    assert sum(len(p) for p, _ in groups) == 44
+    by_bisection = index.position_lookup(groups, drivers=1)  # 44 postings > 2 * 1 driver * 3 forms
+    by_table = index.position_lookup(groups, drivers=100)
+    assert isinstance(by_table.__self__, dict)  # type: ignore[attr-defined]
+    assert not isinstance(getattr(by_bisection, "__self__", None), dict)
+    sb = index.start_bits
+    for fid, length in enumerate((2, 43, 2)):
+        for pos in range(length + 2):
+            key = (fid << index.pos_bits) | pos
+            assert by_bisection(key) == by_table(key), (fid, pos)
+    # paragraph 0: 40 × في, then وفي (stem 1), بغداد, ففي (stem 1)
+    key = (1 << index.pos_bits) | 40
+    packed, stem = by_table(key)  # type: ignore[misc]
+    assert (index.decode(packed), stem) == ((1, 40, 120), 1)
+    assert by_table((1 << index.pos_bits) | 41) is None  # بغداد
+    assert packed >> sb == key
+
+
+def test_spellings_record_the_one_token_behind_a_word() -> None:
+    text = "بغداد وبغداد بغدادَ، إيران ايران \ufdfa روسيا"  # FATHA; a ligature
+    index = get_index(Corpus((make("روسيا", (text,)),)))
+    assert index.spellings["وبغداد"] == "وبغداد"
+    assert index.spellings["بغداد"] is None  # بغداد and بغدادَ
+    assert index.spellings["ايران"] is None  # إيران and ايران
+    assert index.spellings["روسيا"] == "روسيا"  # in the title and the paragraph
+    assert index.spellings["الله"] == "\ufdfa"  # one of the ligature's four words
+    assert set(index.spellings) == set(index.postings)
+    # search reads the text where a word has several spellings, not otherwise
+    corpus = Corpus((make("عنوان", (text,)),))
+    assert [h.text for h in corpus.search("بغداد")] == ["بغداد", "وبغداد", "بغدادَ"]
+    at = text.index("\ufdfa")
+    assert [(h.start, h.end, h.text) for h in corpus.search("الله")] == [(at, at + 1, "\ufdfa")]
 
 
 def test_position_overflow_is_detected() -> None:

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 import arnews
 from arnews import Article, Caption, RelatedStory, Section
-from arnews._parse import _layout, _squeeze
+from arnews._dates import find_date
+from arnews._parse import _layout, _squeeze, _strip, _undouble
 from arnews._resources import read_text
 
 SEEDS = {
@@ -408,6 +409,19 @@ def test_parse_refuses_empty_text(text: str) -> None:
         arnews.parse(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "عنوان\ud800\n\nنص \udfff.",  # lone surrogates, as from errors="surrogateescape"
+        "\x00\n\x1c\x1d\x85\u2028نص.",  # NUL, and the other line breaks str.splitlines knows
+    ],
+)
+def test_odd_but_valid_str_parses(text: str) -> None:
+    a = arnews.parse(text)
+    assert a.raw == text
+    assert_no_line_lost(text, a)
+
+
 @pytest.mark.parametrize("ident", [1, b"id", ["a"]])
 def test_parse_refuses_non_str_id(ident: object) -> None:
     with pytest.raises(TypeError, match=r"id=\.\.\.\) expects str or None"):
@@ -543,6 +557,7 @@ def _blank(line: str) -> bool:
 
 def assert_no_line_lost(text: str, a: Article) -> None:
     """Each non-blank line has a role, and the field that role names holds the line."""
+    assert all(section.paragraphs for section in a.sections)  # no heading of an empty section
     layout = _layout(text)
     raw_lines = text.splitlines()
     assert {ln.number for ln in layout} == {i for i, s in enumerate(raw_lines) if not _blank(s)}
@@ -556,7 +571,7 @@ def assert_no_line_lost(text: str, a: Article) -> None:
         if ln.role == "title":
             assert w == _ws(a.title)
         elif ln.role == "date":
-            assert a.date is not None
+            assert find_date(ln.text) == (a.date, a.time), ln
         elif ln.role == "dateline":
             assert a.dateline is not None
             assert a.outlet is not None
@@ -586,7 +601,10 @@ def assert_no_line_lost(text: str, a: Article) -> None:
         elif ln.role == "related-summary":
             assert any(w in _ws(r.summary) for r in a.related)
         elif ln.role == "related-date":
-            assert any(r.date is not None for r in a.related)
+            published = re.sub(r"(?i)^\s*published\s+on\s*:?", "", ln.text)
+            found = find_date(published)
+            assert found is not None, ln
+            assert found[0] in {r.date for r in a.related}, ln
         else:
             pytest.fail(f"unknown role {ln.role!r}")
 
@@ -633,6 +651,9 @@ PIECES = st.sampled_from(
         "٢٩/٩/٢٠١٥",
         "2015-09-29",
         "بغداد- الجورنال نيوز",
+        "القاهرةـ رويترز",
+        "«لن نتراجع»",
+        "والله أعلم",
         "المصدر : الجزيرة + رويترز",
         "المصدر :",
         "'الاتحاد'",
@@ -764,7 +785,13 @@ def test_user_text_with_a_regional_month_name(line: str, expected: dt.date) -> N
         ("القاهرة – أ ف ب", "القاهرة", "أ ف ب"),  # en dash
         ("الرباط- وكالات", "الرباط", "وكالات"),
         ("بيروت ـ رويترز", "بيروت", "رويترز"),  # a TATWEEL between spaces, as a dash
+        ("بيروت ـــ رويترز", "بيروت", "رويترز"),  # a run of TATWEELs as a dash
+        ("القاهرةـ رويترز", "القاهرة", "رويترز"),  # a TATWEEL glued to the place, space after
+        ("بغداد– الجورنال نيوز", "بغداد", "الجورنال نيوز"),  # en dash glued to the place
+        ("بغداد—الجورنال نيوز", "بغداد", "الجورنال نيوز"),  # em dash, no spaces
+        ("الموصل -- وكالات", "الموصل", "وكالات"),  # a doubled hyphen
         ("بيروت - «الحياة»", "بيروت", "الحياة"),  # quotes around the outlet are not its name
+        ("دير الزور- رويترز", "دير الزور", "رويترز"),  # a place of two words
     ],
 )
 def test_user_text_with_a_dateline(line: str, place: str, outlet: str) -> None:
@@ -774,11 +801,21 @@ def test_user_text_with_a_dateline(line: str, place: str, outlet: str) -> None:
     assert a.subheadings == ()
 
 
-def test_a_word_with_a_tatweel_is_no_dateline() -> None:
-    # "القاهرةـ رويترز": the tatweel elongates the word; it is not a dash between spaces.
-    a = arnews.parse("عنوان الخبر\n\nالقاهرةـ رويترز\n\nقال مسؤول إن المحادثات ستستأنف.\n")
+@pytest.mark.parametrize(
+    "line",
+    [
+        "لـ الحشد الشعبي",  # TATWEEL after a one-letter prefix: the abbreviation "لـ"
+        "الـ ناتو",  # and after the article "الـ"
+        "لـــ الحشد الشعبي",  # a run of them (TATWEEL is a letter to the regex class \w)
+        "الـــ ناتو",
+        "بغـــداد رويترز",  # TATWEELs elongating a word, no dash
+    ],
+)
+def test_a_tatweel_that_is_no_dash_makes_no_dateline(line: str) -> None:
+    a = arnews.parse(f"عنوان الخبر\n\n{line}\n\nقال مسؤول إن المحادثات ستستأنف.\n")
     assert a.dateline is None
     assert a.outlet is None
+    assert line in a.paragraphs
 
 
 def test_user_text_with_attribution_without_spaces() -> None:
@@ -870,9 +907,307 @@ def test_squeeze_is_whitespace_runs_to_one_space(s: str) -> None:
     assert _squeeze(s) == re.sub(r"\s+", " ", s).strip()
 
 
+STRIP_ALPHABET = st.sampled_from(
+    f"ab \t{NBSP}{INVISIBLE}\u064e"
+)  # U+064E FATHA is no mark to strip
+
+
+@given(st.text(alphabet=STRIP_ALPHABET, max_size=12) | st.text())
+def test_strip_removes_whitespace_and_invisible_marks_from_both_ends(s: str) -> None:
+    stripped = _strip(s)
+    assert stripped in s
+    assert not stripped or (stripped[0] not in INVISIBLE and not stripped[0].isspace())
+    assert not stripped or (stripped[-1] not in INVISIBLE and not stripped[-1].isspace())
+    start = s.index(stripped) if stripped else 0
+    assert all(c.isspace() or c in INVISIBLE for c in s[:start])
+    if stripped:
+        assert all(c.isspace() or c in INVISIBLE for c in s[start + len(stripped) :])
+    else:
+        assert all(c.isspace() or c in INVISIBLE for c in s)
+
+
+@given(st.text(min_size=2), st.sampled_from(["", " ", NBSP, "  ", " \t ", "\t"]))
+def test_undouble_finds_a_text_glued_twice(s: str, gap: str) -> None:
+    once = _strip(s)
+    if len(once) >= 2:
+        assert _undouble(once + gap + once) == once
+
+
+@given(st.text(alphabet=st.sampled_from(f"ab {NBSP}"), max_size=14) | st.text())
+def test_undouble_only_answers_for_doubled_lines(text: str) -> None:
+    s = _strip(text)  # the parser hands it stripped lines
+    half = _undouble(s)
+    if half is not None:
+        assert s.startswith(half)
+        assert s.endswith(half)
+        assert len(s) - 2 * len(half) <= 3
+        assert not s[len(half) : len(s) - len(half)].strip()
+
+
 def test_a_long_line_is_never_furniture() -> None:
     # Labels and furniture are lines of at most 100 characters.
     line = "-" * 50 + " انتهى " + "-" * 50
     a = arnews.parse(f"عنوان\n\nفقرة.\n\n{line}\n")
     assert line not in a.dropped
     assert a.paragraphs[-1] == line
+
+
+# --------------------------------------------------------------------------- issue 2, rule by rule
+# Texts written for these tests; the expected values are read off the texts and the issue.
+
+# Every month spelling the issue names, by month number.
+ISSUE_MONTH_NAMES = [
+    *((1, n) for n in ("يناير", "كانون الثاني", "جانفي")),
+    *((2, n) for n in ("فبراير", "شباط", "فيفري")),
+    *((3, n) for n in ("مارس", "آذار")),
+    *((4, n) for n in ("أبريل", "ابريل", "إبريل", "نيسان", "أفريل")),
+    *((5, n) for n in ("مايو", "أيار", "آيار", "ماي")),
+    *((6, n) for n in ("يونيو", "يونيه", "حزيران", "جوان")),
+    *((7, n) for n in ("يوليو", "يوليه", "تموز", "جويلية", "يوليوز")),
+    *((8, n) for n in ("أغسطس", "اغسطس", "آب", "أوت", "غشت")),
+    *((9, n) for n in ("سبتمبر", "أيلول", "شتنبر", "سبتمبر/أيلول", "أيلول/سبتمبر")),
+    *((10, n) for n in ("أكتوبر", "تشرين الأول", "تشرين الأول/أكتوبر", "أكتوبر/تشرين الأول")),
+    *((11, n) for n in ("نوفمبر", "تشرين الثاني", "نونبر", "تشرين الثاني/نوفمبر")),
+    *((12, n) for n in ("ديسمبر", "كانون الأول", "دجنبر", "كانون الأول/ديسمبر")),
+]
+
+
+@pytest.mark.parametrize(("month", "name"), ISSUE_MONTH_NAMES)
+def test_every_issue_month_name_gives_the_article_date_and_an_evening_time(
+    month: int, name: str
+) -> None:
+    a = arnews.parse(f"عنوان الخبر\n\nالخميس 3 {name} 2016 09:10 م\n\nنص الخبر الأول.\n")
+    assert a.date == dt.date(2016, month, 3)
+    assert a.time == dt.time(21, 10)
+    assert a.paragraphs == ("نص الخبر الأول.",)
+    assert a.dropped == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "date", "time"),
+    [
+        ("2015-09-29", dt.date(2015, 9, 29), None),
+        ("٢٠١٥-٠٩-٢٩", dt.date(2015, 9, 29), None),  # ARABIC-INDIC digits
+        ("۲۰۱۵-۰۹-۲۹", dt.date(2015, 9, 29), None),  # EXTENDED ARABIC-INDIC digits
+        ("29/9/2015", dt.date(2015, 9, 29), None),
+        ("٢٩/٩/٢٠١٥", dt.date(2015, 9, 29), None),
+        ("۲۹/۹/۲۰۱۵", dt.date(2015, 9, 29), None),
+        ("الخميس 27 أكتوبر 2016 09:10 ص", dt.date(2016, 10, 27), dt.time(9, 10)),
+        ("الخميس 27 أكتوبر 2016 09:10 م", dt.date(2016, 10, 27), dt.time(21, 10)),
+        ("الخميس 27 أكتوبر 2016 12:40 ص", dt.date(2016, 10, 27), dt.time(0, 40)),
+        ("الخميس 27 أكتوبر 2016 12:40 م", dt.date(2016, 10, 27), dt.time(12, 40)),
+        ("الخميس ٢٧ أكتوبر ٢٠١٦ ٠٩:١٠ م", dt.date(2016, 10, 27), dt.time(21, 10)),
+        ("الخميس ۲۷ أكتوبر ۲۰۱۶ ۱۲:۰۵ ص", dt.date(2016, 10, 27), dt.time(0, 5)),
+    ],
+)
+def test_date_line_formats_in_an_article(line: str, date: dt.date, time: dt.time | None) -> None:
+    a = arnews.parse(f"عنوان الخبر\n{line}\nنص الخبر الأول.\n")
+    assert (a.date, a.time) == (date, time)
+    assert a.paragraphs == ("نص الخبر الأول.",)
+
+
+@pytest.mark.parametrize(
+    "place",
+    [
+        "قال المتحدث إن القمة ستعقد في 12 نيسان 2017 في بيروت.",  # body sentence
+        "يذكر أن المركز أنشئ في سبتمبر/أيلول 2015، حيث تجمع المعلومات.",
+    ],
+)
+def test_a_date_in_a_body_sentence_near_the_top_is_not_the_article_date(place: str) -> None:
+    a = arnews.parse(f"عنوان الخبر\n{place}\nفقرة ثانية.\n")
+    assert a.date is None
+    assert a.time is None
+    assert a.paragraphs == (place, "فقرة ثانية.")
+
+
+def test_dates_in_related_teasers_and_english_captions_are_not_the_article_date() -> None:
+    text = (
+        "عنوان الخبر\n\n"
+        "Iraqi troops near Mosul on October 17, 2016 (Reuters)\n\n"
+        "بدأت القوات العراقية عملية لاستعادة المدينة.\n\n"
+        "حول هذه القصة\n\n"
+        "27/10/2016\n"
+        "ملخص قصة سابقة عن المعركة.\n"
+        "Published On 17/10/2016\n"
+    )
+    a = arnews.parse(text)
+    assert a.date is None
+    assert a.captions == (Caption("Iraqi troops near Mosul on October 17, 2016", "en", "Reuters"),)
+    assert [r.date for r in a.related] == [dt.date(2016, 10, 17)]
+    # Two lines before the teaser's date line: the first is its title, however it reads.
+    assert a.related[0].title == "27/10/2016"
+    assert a.related[0].summary == "ملخص قصة سابقة عن المعركة."
+
+
+def test_a_date_line_after_the_date_window_is_a_paragraph() -> None:
+    text = "عنوان\nفقرة أولى.\nفقرة ثانية.\nفقرة ثالثة.\n27 أكتوبر 2016\n"
+    a = arnews.parse(text)
+    assert a.date is None
+    assert a.paragraphs[-1] == "27 أكتوبر 2016"
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "",  # the very end of the text
+        "مقالات ذات صلة\n",  # furniture
+        "المصدر : وكالات\n",  # attribution
+        "كلمات مفتاحية\nالعراق سوريا\n",  # the keyword block
+        "كلمات مفتاحية: العراق، سوريا.\n",  # the keyword block on one line
+        "حول هذه القصة\nملخص.\nPublished On 1/1/2016\n",  # the related block
+        "صورة من المدينة (رويترز)\n",  # a caption
+    ],
+)
+def test_a_short_line_at_the_end_is_no_heading(after: str) -> None:
+    a = arnews.parse(f"عنوان\n\nفقرة من النص.\nوالله أعلم\n{after}")
+    assert a.subheadings == ()
+    assert a.sections == (Section(None, ("فقرة من النص.", "والله أعلم")),)
+
+
+def test_several_subheadings_each_own_their_paragraphs() -> None:
+    text = (
+        "عنوان\n\nمقدمة الخبر.\n\n"
+        "خلفية الأزمة\nبدأت الأزمة قبل عامين.\n\nوتفاقمت لاحقا.\n\n"
+        "ردود الفعل\nرحبت الحكومة بالخطوة.\n"
+    )
+    a = arnews.parse(text)
+    assert a.sections == (
+        Section(None, ("مقدمة الخبر.",)),
+        Section("خلفية الأزمة", ("بدأت الأزمة قبل عامين.", "وتفاقمت لاحقا.")),
+        Section("ردود الفعل", ("رحبت الحكومة بالخطوة.",)),
+    )
+    assert a.subheadings == ("خلفية الأزمة", "ردود الفعل")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("المصدر : الجزيرة + وكالات + رويترز", ("الجزيرة", "وكالات", "رويترز")),
+        ("المصدر : الجزيرة", ("الجزيرة",)),
+        ("المصدر: وكالات", ("وكالات",)),
+        ("'الاتحاد'", ("الاتحاد",)),
+        ("“الاتحاد”", ("الاتحاد",)),
+        ("«الاتحاد»", ("الاتحاد",)),
+        ('"الاتحاد"', ("الاتحاد",)),
+    ],
+)
+def test_attribution_after_a_last_line_without_final_punctuation(
+    line: str, expected: tuple[str, ...]
+) -> None:
+    # The closing attribution is no body text, so the short line above stays a paragraph.
+    a = arnews.parse(f"عنوان\n\nفقرة أولى.\nوقال إن التعاون مستمر\n{line}\n")
+    assert a.sources == expected
+    assert a.paragraphs == ("فقرة أولى.", "وقال إن التعاون مستمر")
+    assert a.subheadings == ()
+
+
+@pytest.mark.parametrize("quote", ["«لن نتراجع»", "'لن نتراجع'", "“لن نتراجع”"])
+def test_a_quoted_line_with_body_text_after_it_is_a_quotation_not_a_source(quote: str) -> None:
+    a = arnews.parse(f"عنوان\n\nقال الوزير:\n{quote}\nوأضاف أن الحكومة ماضية.\n'الاتحاد'\n")
+    assert a.sources == ("الاتحاد",)
+    assert a.paragraphs == ("قال الوزير:", quote, "وأضاف أن الحكومة ماضية.")
+
+
+def test_a_quoted_name_under_the_title_is_an_attribution() -> None:
+    a = arnews.parse("عنوان\n«الاتحاد»\nقال الوزير إن الحكومة ماضية.\n")
+    assert a.sources == ("الاتحاد",)
+    assert a.paragraphs == ("قال الوزير إن الحكومة ماضية.",)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            ["جنود في الموصل (أسوشيتد برس)", "جنود في الموصل (أسوشيتد برس)"],
+            Caption("جنود في الموصل", "ar", "أسوشيتد برس"),
+        ),
+        (
+            ["جنود في الموصل (الأوروبية)جنود في الموصل (الأوروبية)"],
+            Caption("جنود في الموصل", "ar", "الأوروبية"),
+        ),
+        (
+            ["Soldiers in Mosul (AP Photo/Jane Doe)", "Soldiers in Mosul (AP Photo/Jane Doe)"],
+            Caption("Soldiers in Mosul", "en", "AP Photo/Jane Doe"),
+        ),
+        (
+            ["A man walks past a poster in Baghdad"],
+            Caption("A man walks past a poster in Baghdad", "en", None),
+        ),
+        (
+            ["دخان يتصاعد من المدينة", "دخان يتصاعد من المدينة"],
+            Caption("دخان يتصاعد من المدينة", "ar", None),
+        ),
+    ],
+)
+def test_caption_layouts(lines: list[str], expected: Caption) -> None:
+    block = "\n".join(lines)
+    a = arnews.parse(f"عنوان\n\nفقرة أولى من النص.\n\n{block}\n\nفقرة ثانية من النص.\n")
+    assert a.captions == (expected,)
+    assert a.paragraphs == ("فقرة أولى من النص.", "فقرة ثانية من النص.")
+
+
+def test_a_long_paragraph_repeated_is_no_caption() -> None:
+    # 45 words, ending with a full stop: a page that repeats its lead, not a photo caption.
+    lead = " ".join(["وقال المسؤول إن المحادثات مستمرة"] * 9) + "."
+    assert len(lead.split()) == 45
+    on_two_lines = arnews.parse(f"عنوان\n\n{lead}\n\n{lead}\n")
+    assert on_two_lines.captions == ()
+    assert on_two_lines.paragraphs == (lead, lead)
+    on_one_line = arnews.parse(f"عنوان\n\n{lead} {lead}\n")
+    assert on_one_line.captions == ()
+    assert on_one_line.paragraphs == (f"{lead} {lead}",)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["الأكثر قراءة", "مقالات ذات صلة", "مقالات ذات صله", "المزيد من …", "المزيد من أخبار العراق"],
+)
+def test_furniture_between_paragraphs_is_dropped_and_recorded(line: str) -> None:
+    a = arnews.parse(f"عنوان\n\nفقرة أولى.\n{line}\nفقرة ثانية.\n")
+    assert a.paragraphs == ("فقرة أولى.", "فقرة ثانية.")
+    assert a.dropped == (line,)
+
+
+@pytest.mark.parametrize(
+    ("last", "body"),
+    [
+        ("وتقع المدينة على بعد 400 كيلومتر شمال بغداد وهي مركز محافظة الموصل.انتهى", "الموصل."),
+        ("وتقع المدينة على بعد 400 كيلومتر شمال بغداد وهي مركز محافظة الموصل. انتهى", "الموصل."),
+        ("وقال إن “المعركة ستطول”.انتهى", "ستطول”."),
+    ],
+)
+def test_end_marker_glued_to_the_last_sentence_then_furniture(last: str, body: str) -> None:
+    a = arnews.parse(f"عنوان\n\nفقرة أولى.\n\n{last}\n\nمقالات ذات صله\n")
+    assert a.paragraphs[-1].endswith(body)
+    assert "انتهى" not in a.paragraphs[-1]
+    assert a.dropped == ("انتهى", "مقالات ذات صله")
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "كلمات مفتاحية\nالموصل، العراق، الحشد الشعبي",
+        "  كلمات مفتاحية  \n\nالموصل، العراق، الحشد الشعبي\n",
+        "كلمات مفتاحية: الموصل، العراق، الحشد الشعبي",
+        "كلمات مفتاحية\nالموصل\nالعراق\nالحشد الشعبي",
+    ],
+)
+def test_keyword_block_layouts(block: str) -> None:
+    a = arnews.parse(f"عنوان\n\nفقرة.\n\n{block}\n")
+    assert a.keywords == ("الموصل", "العراق", "الحشد الشعبي")
+    assert a.paragraphs == ("فقرة.",)
+    assert a.dropped == ("كلمات مفتاحية",)
+
+
+# Seeds cut into random runs of lines: the law holds on any such excerpt.
+@settings(deadline=None, max_examples=60)
+@given(st.sampled_from(sorted(SEEDS)), st.data())
+def test_no_line_lost_in_random_excerpts_of_the_seeds(short: str, data: st.DataObject) -> None:
+    lines = seed(short).split("\n")
+    keep = data.draw(st.lists(st.booleans(), min_size=len(lines), max_size=len(lines)))
+    newline = data.draw(st.sampled_from(["\n", "\r\n"]))
+    text = newline.join(line for line, k in zip(lines, keep, strict=True) if k)
+    a = _parse_or_documented_error(text)
+    if a is not None:
+        assert a.raw == text
+        assert_no_line_lost(text, a)

@@ -20,7 +20,7 @@ from arnews._query import (
     load_stopwords,
     search,
 )
-from arnews._tokenize import clitic_match, tokenize
+from arnews._tokenize import WORD_RE, clitic_match, tokenize
 from arnews.normalize import SEARCH
 
 CORPUS = arnews.load()
@@ -107,6 +107,39 @@ def test_lam_lam_absorbs_the_article() -> None:
         "وبالموصل",
         "وللموصل",
     ]
+
+
+def test_the_article_absorbed_by_lam_in_the_seeds() -> None:
+    # 002 writes "للجيش" (ل + الجيش) and "للجزيرة"; 000 writes "للأسلحة".
+    assert "للجيش" in {h.text for h in CORPUS.search("الجيش")}
+    assert "للجزيرة" in {h.text for h in CORPUS.search("الجزيرة")}
+    assert "للأسلحة" in {h.text for h in CORPUS.search("الاسلحة")}
+    # without hamza in the query, the hamza spelling of the seeds is found
+    assert {"الإرهاب", "الارهاب"} <= {h.text for h in CORPUS.search("الارهاب")}
+
+
+def test_a_stem_is_never_shorter_than_two_letters() -> None:
+    corpus = tiny("بد ود لد فد كد ولد")
+    assert corpus.search("د") == ()  # every word would leave the one-letter stem د
+    # two letters are enough: ولد is و + لد as well as the word ولد itself
+    assert [h.text for h in corpus.search("لد")] == ["لد", "ولد"]
+    assert [h.text for h in tiny("بالد لد").search("د")] == []
+
+
+def test_hit_and_concordance_line_fields() -> None:
+    # The issue names these fields, in this order.
+    assert [f.name for f in attrs.fields(Hit)] == [
+        "article_id",
+        "field",
+        "index",
+        "start",
+        "end",
+        "stem_start",
+        "stem_end",
+        "text",
+    ]
+    names = [f.name for f in attrs.fields(ConcordanceLine)]
+    assert names[:6] == ["left", "match", "right", "article_id", "field", "offset"]
 
 
 def test_words_that_only_look_prefixed_match_themselves() -> None:
@@ -221,6 +254,16 @@ def test_results_are_sorted_by_article_field_position() -> None:
     assert [h.field for h in Corpus((a, b)).search("بغداد", fields="caption")] == ["caption"]
 
 
+def test_an_empty_corpus_answers_with_empty_tuples() -> None:
+    empty = Corpus(())
+    assert empty.search("بغداد") == ()
+    assert empty.search("موسكو بغداد") == ()
+    assert empty.concordance("بغداد") == ()
+    assert empty.frequencies() == ()
+    with pytest.raises(ValueError, match="no word"):
+        empty.search("؟")  # still an error: the query is wrong whatever the corpus
+
+
 def test_numbers_and_latin_are_searchable() -> None:
     corpus = tiny("نفذت 70% من ١٬٠٠٠ هجمة؛ قال Putin ذلك.")
     assert [h.text for h in corpus.search("70")] == ["70"]
@@ -233,7 +276,8 @@ def test_numbers_and_latin_are_searchable() -> None:
 
 @pytest.mark.parametrize("query", ["", "   ", "،؟!", "...", "«»", "ـــ"])
 def test_wordless_query_is_a_value_error(query: str) -> None:
-    with pytest.raises(ValueError, match="no word"):
+    # The message names the problem and the fix.
+    with pytest.raises(ValueError, match=r"no word in it.*give at least one word"):
         CORPUS.search(query)
     with pytest.raises(ValueError, match="no word"):
         CORPUS.concordance(query)
@@ -241,8 +285,15 @@ def test_wordless_query_is_a_value_error(query: str) -> None:
 
 @pytest.mark.parametrize("query", [b"baghdad", None, 3, ["بغداد"]])
 def test_non_str_query_is_a_type_error(query: object) -> None:
-    with pytest.raises(TypeError, match=type(query).__name__):
+    with pytest.raises(TypeError, match=rf"search\(\) expects str, got {type(query).__name__}"):
         CORPUS.search(query)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=type(query).__name__):
+        CORPUS.concordance(query)  # type: ignore[arg-type]
+
+
+def test_bytes_query_says_how_to_decode() -> None:
+    with pytest.raises(TypeError, match=r"decode it first"):
+        CORPUS.search("بغداد".encode())  # type: ignore[arg-type]
 
 
 def test_unknown_field_lists_the_valid_ones() -> None:
@@ -339,6 +390,8 @@ def test_frequencies_order_top_and_errors() -> None:
         frequencies(corpus, top=-1)
     with pytest.raises(TypeError, match="top"):
         frequencies(corpus, top=1.5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"stopwords=\.\.\.\) expects True or False, got str"):
+        frequencies(corpus, stopwords="no")  # type: ignore[arg-type]
 
 
 def test_frequencies_leave_numbers_out() -> None:
@@ -384,11 +437,16 @@ WORDS = ("بغداد", "الموصل", "الإرهاب", "ولد", "روسيا",
 PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "لل", "ولل", "وب")
 MARKS = ("", "\u064e", "\u0651", "\u0640")  # FATHA, SHADDA, TATWEEL
 
+
+def attach(prefix: str, word: str, mark: str) -> str:
+    """``prefix`` before ``word`` (``mark`` after its first letter); لل + ال is written لل."""
+    if prefix.endswith("لل") and word.startswith("ال"):
+        word = word[1:]  # للموصل; ل + الموصل stays the misspelling لالموصل
+    return prefix + word[0] + mark + word[1:]
+
+
 word_forms = st.builds(
-    lambda p, w, m: p + (w[0] + m + w[1:] if w else w),
-    st.sampled_from(PREFIXES),
-    st.sampled_from(WORDS),
-    st.sampled_from(MARKS),
+    attach, st.sampled_from(PREFIXES), st.sampled_from(WORDS), st.sampled_from(MARKS)
 )
 paragraphs = st.lists(
     st.one_of(word_forms, st.sampled_from(("،", ".", "«", "»", "2015", "Putin", "ـ"))),
@@ -434,8 +492,47 @@ def test_search_finds_every_clitic_form(texts: list[str], query: str) -> None:
     assert [(h.index, h.start) for h in hits] == expected
 
 
+# Arabic letters, marks, tatweel, digits, punctuation and invisible characters
+# weigh as much as the rest of Unicode in these queries.
+QUERY_CHARS = st.one_of(
+    st.sampled_from(
+        [
+            *"ابتثجحخدذرزسشصضطظعغفقكلمنهويىةأإآءئؤ",
+            *("\u064e", "\u0651", "\u0652", "\u0670"),  # FATHA, SHADDA, SUKUN, SUPERSCRIPT ALEF
+            *("\u0640", "\u200c", "\u200f", "\ufdfa"),  # TATWEEL, ZWNJ, RLM, a ligature
+            *"٠١٢٣0123٫٬.,،؛؟!«» -",
+        ]
+    ),
+    st.characters(),
+)
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(paragraphs, min_size=1, max_size=3),
+    st.lists(st.sampled_from(WORDS), min_size=2, max_size=3),
+)
+def test_phrase_search_finds_every_run_of_matching_words(
+    texts: list[str], query_words: list[str]
+) -> None:
+    # Completeness and exactness for phrases, against a direct reading of the
+    # tokens: consecutive word tokens that each match their query word.
+    corpus = Corpus((article(tuple(texts)),))
+    query = [SEARCH(w) for w in query_words]
+    expected = []
+    for i, text in enumerate(texts):
+        tokens = [t for t in tokenize(text) if t.is_word]
+        for j in range(len(tokens) - len(query) + 1):
+            run = tokens[j : j + len(query)]
+            pairs = zip(run, query, strict=True)
+            if all(clitic_match(SEARCH(t.text), q) is not None for t, q in pairs):
+                expected.append((i, run[0].start, run[-1].end))
+    hits = corpus.search(" ".join(query_words), fields="paragraph")
+    assert [(h.index, h.start, h.end) for h in hits] == expected
+
+
 @settings(deadline=None)
-@given(st.text(min_size=1, max_size=30))
+@given(st.text(QUERY_CHARS, min_size=1, max_size=30))
 def test_search_never_raises_on_a_word_bearing_query(query: str) -> None:
     if not any(t.is_word and SEARCH(t.text) for t in tokenize(query)):
         with pytest.raises(ValueError, match="no word"):
@@ -443,6 +540,52 @@ def test_search_never_raises_on_a_word_bearing_query(query: str) -> None:
         return
     hits = CORPUS.search(query)
     assert all(isinstance(h, Hit) for h in hits)
+    assert CORPUS.concordance(query) is not None
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(paragraphs, min_size=1, max_size=3), st.sampled_from(WORDS))
+def test_hit_spans_slice_the_query_as_the_issue_states(texts: list[str], query: str) -> None:
+    # The law of the issue: a hit's span slices the original field to a string
+    # whose SEARCH form contains the query's.  The one spelling where it cannot
+    # hold literally is the article absorbed by ل (للموصل for الموصل): there the
+    # query's alef is gone, and what is contained is the query without it,
+    # right after the لل.
+    corpus = Corpus((article(tuple(texts)),))
+    q = SEARCH(query)
+    for hit in corpus.search(query):
+        text = field_text(corpus, hit)
+        whole = SEARCH(text[hit.start : hit.end])
+        stem = SEARCH(text[hit.stem_start : hit.stem_end])
+        if q in whole:
+            assert stem == q
+            assert whole.endswith(q)
+        else:
+            assert q.startswith("ال")
+            assert stem == q[2:]
+            assert SEARCH(text[hit.start : hit.stem_start]).endswith("لل")
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.lists(st.one_of(word_forms, st.sampled_from(("،", "2015", "ـ"))), max_size=10)),
+    st.sampled_from(WORDS),
+)
+def test_hits_are_the_aligned_words_of_the_whole_field(words: list[list[str]], query: str) -> None:
+    # One normalization path: normalizing a whole field with SEARCH.align and
+    # mapping each matching normalized word back with to_original gives
+    # exactly the hits' spans.
+    texts = tuple(" ".join(w) for w in words) or ("",)
+    corpus = Corpus((article(texts),))
+    q = SEARCH(query)
+    expected = []
+    for i, text in enumerate(texts):
+        alignment = SEARCH.align(text)
+        for match in WORD_RE.finditer(alignment.text):
+            if clitic_match(match.group(), q) is not None:
+                expected.append((i, *alignment.to_original(match.start(), match.end())))
+    hits = corpus.search(query, fields="paragraph")
+    assert [(h.index, h.start, h.end) for h in hits] == expected
 
 
 def test_stopword_file_format() -> None:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     import pandas
 
     from ._entities import Mention
-    from ._query import Concordance, Hit, Hits
+    from ._query import Concordance, Hits
 
 __all__ = ["Corpus"]
 
@@ -111,6 +111,10 @@ class Corpus(Sequence[Article]):
     def __hash__(self) -> int:
         return hash(self.articles)
 
+    def __reduce__(self) -> tuple[type[Corpus], tuple[tuple[Article, ...]]]:
+        # Pickle the articles only: caches (the search index) are rebuilt on use.
+        return (Corpus, (self.articles,))
+
     def __repr__(self) -> str:
         shown = ", ".join(self.ids[:3]) + (", ..." if len(self) > 3 else "")
         return f"<Corpus of {len(self)} articles: {shown}>"
@@ -191,7 +195,10 @@ class Corpus(Sequence[Article]):
 
         ``since`` and ``until`` are inclusive; an article without a date fails
         any date condition.  Curated (inferred) dates count unless
-        ``include_inferred=False``.  ``outlet`` compares the outlet exactly.
+        ``include_inferred=False``, which keeps only articles whose date is
+        stated in their text (so undated articles go too, with or without
+        bounds).  ``outlet`` compares the outlet exactly; ``where`` is any
+        function of an Article.
 
         >>> import arnews, datetime
         >>> corpus = arnews.load()
@@ -202,7 +209,8 @@ class Corpus(Sequence[Article]):
 
         Raises:
             TypeError: if a date bound is not a ``datetime.date`` (a
-                ``datetime.datetime`` is refused too), or ``where`` is not callable.
+                ``datetime.datetime`` is refused too), ``outlet`` is not a str,
+                ``include_inferred`` is not a bool, or ``where`` is not callable.
             ValueError: if ``since`` is after ``until``.
         """
         for name, bound in (("since", since), ("until", until)):
@@ -220,6 +228,13 @@ class Corpus(Sequence[Article]):
         outlet_arg: object = outlet
         if outlet_arg is not None and not isinstance(outlet_arg, str):
             msg = f"filter(outlet=...) expects str, got {type(outlet_arg).__name__}"
+            raise TypeError(msg)
+        inferred_arg: object = include_inferred
+        if not isinstance(inferred_arg, bool):
+            msg = (
+                f"filter(include_inferred=...) expects True or False, "
+                f"got {type(inferred_arg).__name__}"
+            )
             raise TypeError(msg)
         where_arg: object = where
         if where_arg is not None and not callable(where_arg):
@@ -294,21 +309,27 @@ class Corpus(Sequence[Article]):
         True
 
         Raises:
+            TypeError: if ``top`` is not an int or None, or ``stopwords`` not a bool.
             ValueError: if ``top`` is negative.
         """
         from ._query import frequencies
 
         return frequencies(self, top=top, stopwords=stopwords)
 
-    def mentions(self, entity: str) -> tuple[Hit, ...]:
+    def mentions(self, entity: str) -> Hits:
         """Every mention of a gazetteer entity (id, English name or any Arabic alias).
 
+        Mentions are search hits of the entity's aliases (the longest wins
+        where two overlap), in text order; see :func:`arnews.gazetteer`.
+
         >>> import arnews
-        >>> {h.article_id for h in arnews.load().mentions("Lavrov")} >= {"003_525ecddc6b3f777e"}
-        True
+        >>> [h.text for h in arnews.load().mentions("لافروف")][:2]
+        ['سيرغي لافروف', 'لافروف']
 
         Raises:
-            KeyError: if the gazetteer knows no such entity.
+            TypeError: if ``entity`` is not a str.
+            KeyError: if the gazetteer knows no such entity; the message says
+                how to list the known ones.
         """
         from ._entities import mentions
 

@@ -21,6 +21,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 
 __all__ = ["MONTHS", "find_date", "fold"]
 
@@ -92,8 +94,10 @@ def fold(s: str) -> str:
     return " ".join(s.translate(_FOLD_AND_DIGITS).split())
 
 
-#: Every month spelling, folded with :func:`fold`, mapped to its number (1-12).
-MONTHS: dict[str, int] = {fold(name): n for n, names in _MONTH_NAMES.items() for name in names}
+#: Every month spelling, folded with :func:`fold`, mapped to its number (1-12); read-only.
+MONTHS: Mapping[str, int] = MappingProxyType(
+    {fold(name): n for n, names in _MONTH_NAMES.items() for name in names}
+)
 
 
 def _alternation(words: list[str]) -> str:

@@ -33,7 +33,7 @@ from ._resources import read_text
 
 if TYPE_CHECKING:
     from ._corpus import Corpus
-    from ._query import Hit
+    from ._query import Hit, Hits
 
 __all__ = [
     "ENTITY_TYPES",
@@ -219,7 +219,8 @@ def resolve(entity: str) -> Entity:
 
     Raises:
         TypeError: if ``entity`` is not a str.
-        KeyError: if no entity has that name; the message suggests close ones.
+        KeyError: if no entity has that name; the message suggests close ones
+            and says how to list them all (:func:`gazetteer`).
     """
     given: object = entity
     if not isinstance(given, str):
@@ -232,8 +233,10 @@ def resolve(entity: str) -> Entity:
         return found
     close = difflib.get_close_matches(name.casefold(), list(table), n=3, cutoff=0.6)
     hint = ", ".join(f"{key!r} ({table[key].id})" for key in close)
-    msg = f"the gazetteer knows no entity {entity!r}; " + (
-        f"did you mean {hint}?" if hint else "see arnews.gazetteer() for the known ones"
+    guess = f" (did you mean {hint}?)" if hint else ""
+    msg = (
+        f"the gazetteer knows no entity {entity!r}{guess}; "
+        f"list the known ones with [(e.id, e.name_en) for e in arnews.gazetteer()]"
     )
     raise KeyError(msg)
 
@@ -260,21 +263,22 @@ def _longest(hits: Iterable[Hit]) -> list[Hit]:
     return out
 
 
-def _entity_hits(corpus: Corpus, entity: Entity) -> tuple[Hit, ...]:
+def _entity_hits(corpus: Corpus, entity: Entity) -> Hits:
     """All hits of an entity's aliases in a corpus, longest alias winning, in text order."""
-    from ._query import search  # noqa: PLC0415 - _query imports the corpus, which imports us
+    from ._query import Hits, search  # noqa: PLC0415 - _query imports the corpus, which imports us
 
     hits = [hit for alias in entity.aliases for hit in search(corpus, alias)]
     order = _order(corpus)
-    return tuple(sorted(_longest(hits), key=lambda h: _sort_key(h, order)))
+    return Hits.of(sorted(_longest(hits), key=lambda h: _sort_key(h, order)), corpus)
 
 
-def mentions(corpus: Corpus, entity: str) -> tuple[Hit, ...]:
+def mentions(corpus: Corpus, entity: str) -> Hits:
     """Every mention of one entity in a corpus, as search hits in text order.
 
     All the entity's aliases are searched; where two of them overlap the
     longer wins, so ``سيرغي لافروف`` is one hit, not two.  Results are cached
-    on the corpus per entity.
+    on the corpus per entity.  Like search results, they show as a table of
+    highlighted matches in a notebook.
 
     >>> import arnews
     >>> hits = mentions(arnews.load(), "Lavrov")
@@ -288,7 +292,7 @@ def mentions(corpus: Corpus, entity: str) -> tuple[Hit, ...]:
         KeyError: if the gazetteer knows no such entity.
     """
     found = resolve(entity)
-    cache: dict[str, tuple[Hit, ...]] = corpus._cache.setdefault("entity_mentions", {})
+    cache: dict[str, Hits] = corpus._cache.setdefault("entity_mentions", {})
     hits = cache.get(found.id)
     if hits is None:
         hits = cache[found.id] = _entity_hits(corpus, found)

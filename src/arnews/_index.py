@@ -17,7 +17,9 @@ WASALLAM) gives several consecutive positions sharing one original span.
 Hypothesis tests in ``tests/test_index.py`` check the equality.
 
 This was chosen over normalizing a whole field with ``SEARCH.align`` and
-mapping spans back: it is as exact, and faster, since each distinct token
+mapping spans back: it is as exact (``tests/test_query.py`` checks that the
+hits are exactly the matching words of ``SEARCH.align(field).text`` mapped back
+with ``to_original``), and faster, since each distinct token
 (and each distinct whitespace-separated chunk, which the build loop splits
 with :meth:`str.split`) is analysed once per corpus rather than once per
 occurrence.  ``SEARCH.align`` is used only per token, to find where a stem
@@ -32,6 +34,10 @@ paragraphs, then captions — so each list is already sorted the way search
 results are.  The lists are ``array('q')`` (8 bytes an occurrence) whenever
 the packing fits in 63 bits, plain lists otherwise.
 
+``spellings[word]`` is the one original token a normalized word always comes
+from (``None`` when it has several spellings, e.g. with and without hamza), so
+search can build most hits without reading the text again.
+
 Proclitics are resolved at query time rather than by storing one key per
 stripped candidate: :func:`arnews._tokenize.proclitic_forms` turns a query
 word into the (at most 24) surface words that match it, each one dict lookup.
@@ -44,7 +50,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import MutableSequence
+from collections.abc import Callable, MutableSequence
 from typing import TYPE_CHECKING, Any, Final
 
 from ._tokenize import WORD_RE, proclitic_forms
@@ -85,6 +91,7 @@ class Index:
         "ids",
         "pos_bits",
         "postings",
+        "spellings",
         "start_bits",
         "texts",
     )
@@ -112,6 +119,9 @@ class Index:
         self.field_article: Final = articles
         self.field_index: Final = indexes
         self._forms: dict[str, tuple[str, ...]] = {}
+        #: Normalized word → the one original token it always comes from, or
+        #: None when several spellings give it (search then reads each token).
+        self.spellings: dict[str, str | None] = {}
         self._stem_offsets: dict[tuple[str, int], int] = {}
         #: Results computed from the postings once (e.g. frequency counts).
         self.derived: dict[str, Any] = {}
@@ -179,11 +189,16 @@ class Index:
         return tuple(found)
 
     def _normalize_token(self, token: str) -> tuple[str, ...]:
-        """The normalized words of one original token, cached per index."""
+        """The normalized words of one original token, cached per index; keeps ``spellings``."""
         words = self._forms.get(token)
         if words is None:
             words = normalize_words(token)
             self._forms[token] = words
+            spellings = self.spellings
+            for word in words:
+                seen = spellings.setdefault(word, token)
+                if seen is not None and seen != token:
+                    spellings[word] = None
         return words
 
     # -- decoding -------------------------------------------------------------
@@ -195,12 +210,6 @@ class Index:
             (packed >> sb) & ((1 << self.pos_bits) - 1),
             packed & ((1 << sb) - 1),
         )
-
-    def token_at(self, fid: int, start: int) -> str:
-        """The original token that starts at ``start`` in field ``fid``."""
-        match = WORD_RE.match(self.texts[fid], start)
-        assert match is not None  # every posting starts a token
-        return str(match.group())
 
     def stem_offset(self, token: str, stem: int) -> int:
         """Offset in the original ``token`` where its normalized stem (from ``stem``) starts."""
@@ -242,15 +251,36 @@ class Index:
         found.sort()
         return found
 
-    def find_at(self, groups: list[tuple[Postings, int]], key: int) -> int | None:
-        """The packed posting at ``key`` (field id and position) among ``groups``, or None."""
+    def position_lookup(
+        self, groups: list[tuple[Postings, int]], drivers: int
+    ) -> Callable[[int], tuple[int, int] | None]:
+        """A function from a key (field id and position) to (packed posting, stem start) or None.
+
+        ``groups`` are a query word's :meth:`groups`; ``drivers`` is how many
+        keys will be looked up.  For few lookups each one bisects the
+        postings; for many, one table of all the word's positions is cheaper.
+        Measured on the benchmark corpus, a table entry costs about half a
+        bisection, so the table is built unless the word has more than two
+        postings per lookup and surface form.
+        """
         sb = self.start_bits
-        low = key << sb
-        for postings, _ in groups:
-            i = bisect_left(postings, low)
-            if i < len(postings) and postings[i] >> sb == key:
-                return postings[i]
-        return None
+        size = sum(len(postings) for postings, _ in groups)
+        if size > 2 * drivers * len(groups):
+
+            def bisect_at(key: int) -> tuple[int, int] | None:
+                low = key << sb
+                for postings, stem in groups:
+                    i = bisect_left(postings, low)
+                    if i < len(postings) and postings[i] >> sb == key:
+                        return postings[i], stem
+                return None
+
+            return bisect_at
+        # A word has one position per occurrence, so the keys never collide.
+        table: dict[int, tuple[int, int]] = {}
+        for postings, stem in groups:
+            table.update({packed >> sb: (packed, stem) for packed in postings})
+        return table.get
 
     def vocabulary(self) -> dict[str, int]:
         """Normalized surface word → number of occurrences."""

@@ -24,12 +24,16 @@ of precedence:
    title; a date anywhere else (a body sentence, a teaser, a caption) is
    not the article's date.  The **header** — the lines after the title up
    to the first body text — may also hold a **dateline** ``PLACE- OUTLET``
-   (within the first two lines) and captions;
-6. **attribution**: ``المصدر : A + B`` or a lone quoted name such as
-   ``'الاتحاد'``;
-7. **captions**: a Latin-script line in an Arabic text, a line repeated on
-   the next line or glued twice on one line, or a sentence without final
-   punctuation that ends with a parenthesised credit such as ``(أسوشيتد برس)``;
+   (within the first two lines; the dash may be a hyphen, an en or em dash or
+   a tatweel) and captions;
+6. **attribution**: ``المصدر : A + B``, or a lone quoted name such as
+   ``'الاتحاد'`` before the first or after the last body text (between two
+   body lines, such a line is a quotation and stays a paragraph);
+7. **captions**: a Latin-script line in an Arabic text; a line of at most 40
+   words repeated on the next non-blank line or glued twice on one line; or a
+   line of at most 40 words without sentence punctuation that ends with a
+   parenthesised credit such as ``(أسوشيتد برس)``.  A longer repeated line is
+   body text that the page happened to repeat, so it stays a paragraph;
 8. **subheadings**: short lines (at most seven words) without final
    punctuation directly followed, with no blank line between, by body text;
 9. everything else is a body **paragraph** (one per line).  An end marker
@@ -67,6 +71,7 @@ _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
 _DATE_WINDOW = 3  # a date line must be among the first three lines after the title
 _HEADING_MAX_WORDS = 7
 _HEADING_MAX_CHARS = 60
+_CAPTION_MAX_WORDS = 40  # an Arabic caption is at most this long; a longer line is body text
 # Labels and furniture are short lines: a longer line is never folded to test for them.
 # The longest such line the patterns accept ("المزيد من" and 60 characters) is 70
 # characters; the margin allows for harakat and tatweel, which folding removes.
@@ -88,11 +93,15 @@ _END_MARKER = re.compile(r"(?P<marker>[(\[/\-–—]?\s{0,2}انتهى\s{0,2}[)\
 _SOURCES = re.compile(r"(?:المصدر|المصادر)\s*[:：]\s*(?P<rest>.+)")
 _SOURCE_SPLIT = re.compile(r"\s*[+،,&]\s*")
 _QUOTED = re.compile(r"['\"‘’“”«‹](?P<name>[^'\"‘’“”«»‹›.!?؟:؛]{1,60})['\"‘’“”»›]")
-# PLACE, a dash (hyphen, en or em dash, or a TATWEEL U+0640 between spaces, as Arabic
-# print often writes the dash), OUTLET.
+# PLACE, a dash, OUTLET.  The dash is a run of hyphens, en or em dashes, or a run of
+# TATWEEL U+0640, as Arabic print often writes the dash: after a space ("بيروت ـ") or glued
+# to a word of three or more letters and followed by a space ("القاهرةـ ").  A tatweel glued
+# to a one- or two-letter prefix is the abbreviation mark of "لـ" or "الـ", not a dash.
+# (TATWEEL is a letter to str.isalpha and to \w, so the three letters exclude it.)
 _DATELINE = re.compile(
-    r"(?P<place>[^\W\d_][^\-–—:.!?؟،,()\d]{0,40}?)(?:\s*[-–—]|\s+\u0640)\s*"
-    r"(?P<outlet>[^\-–—:.!?؟،,()\d]{2,60})"
+    r"(?P<place>[^\W\d_][^\-–—:.!?؟،,()\d]{0,40}?)"
+    r"(?:\s*[-–—]+|\s+\u0640+|(?<=[^\W\d_\u0640]{3})\u0640+(?=\s))\s*"
+    r"(?P<outlet>[^\-–—:.!?؟،,()\d\u0640][^\-–—:.!?؟،,()\d]{1,59})"
 )
 _QUOTES = "'\"‘’“”«»‹›"
 _PUBLISHED = re.compile(r"(?:published\s+on|نشر في|تاريخ النشر)\s*:?\s*(?P<date>.+)", re.IGNORECASE)
@@ -105,15 +114,29 @@ _ARABIC_LETTER = re.compile(
 )
 
 
-@attrs.frozen
+@attrs.define
 class _Line:
-    """One non-blank line of the raw text and the role the rules gave it."""
+    """One non-blank line of the raw text and the role the rules gave it (set once, in place)."""
 
     number: int  # index into text.splitlines()
     text: str  # the line stripped of surrounding whitespace
     adjacent: bool  # True when the next non-blank line follows with no blank line between
     role: str = ""
-    key: str = ""  # the text with whitespace runs squeezed, to compare repeated lines
+    squeezed: str | None = None  # the text with whitespace runs squeezed, once needed
+
+
+def _same_line(a: _Line, b: _Line) -> bool:
+    """Whether two lines have the same text once whitespace runs are squeezed to one space."""
+    if a.text == b.text:
+        return True
+    # A stripped line starts and ends with the same characters as its squeezed form.
+    if a.text[0] != b.text[0] or a.text[-1] != b.text[-1]:
+        return False
+    if a.squeezed is None:
+        a.squeezed = _squeeze(a.text)
+    if b.squeezed is None:
+        b.squeezed = _squeeze(b.text)
+    return a.squeezed == b.squeezed
 
 
 # Roles.
@@ -136,6 +159,9 @@ _RELATED_ROLES = frozenset({RELATED_CAPTION, RELATED_TITLE, RELATED_SUMMARY, REL
 
 def _strip(s: str) -> str:
     """The string without surrounding whitespace and invisible marks."""
+    t = s.strip()
+    if not t or (t[0] not in _INVISIBLE and t[-1] not in _INVISIBLE):
+        return t  # fast path: no invisible mark at either end
     previous = None
     while previous != s:
         previous, s = s, s.strip().strip(_INVISIBLE)
@@ -169,9 +195,7 @@ def _is_english(s: str) -> bool:
 def _undouble(s: str) -> str | None:
     """The repeated half when the line is the same text twice glued together, else None."""
     n = len(s)
-    for gap in range(4):
-        if (n - gap) % 2 or n - gap < 4:
-            continue
+    for gap in range(n % 2, min(4, n - 3), 2):  # gaps of 0-3 characters that leave n - gap even
         half = (n - gap) // 2
         if s[half - 1] != s[-1] or s[0] != s[half + gap]:  # cheap reject before slicing
             continue
@@ -199,7 +223,7 @@ def _has_credit(s: str) -> bool:
     text, credit = _split_credit(s)
     if credit is None or _words(credit) > 4 or any(c.isdigit() for c in credit):
         return False
-    return _words(text) <= 40 and not any(c in _SENTENCE_END for c in text)
+    return _words(text) <= _CAPTION_MAX_WORDS and not any(c in _SENTENCE_END for c in text)
 
 
 def _is_short_unpunctuated(s: str) -> bool:
@@ -214,6 +238,8 @@ def _is_short_unpunctuated(s: str) -> bool:
 
 def _sources(s: str) -> tuple[str, ...] | None:
     """The outlets named by an attribution line, or None if it is not one."""
+    if s[0] not in _QUOTES and not s.startswith("المص"):  # cheap reject: neither pattern can match
+        return None
     m = _SOURCES.fullmatch(s)
     if m is not None:
         parts = tuple(_strip(p) for p in _SOURCE_SPLIT.split(m["rest"]))
@@ -256,10 +282,15 @@ def _is_furniture(folded: str) -> bool:
 
 def _caption_like(lines: Sequence[_Line], k: int) -> bool:
     """Whether line k is a caption by one of the caption rules."""
-    s, key = lines[k].text, lines[k].key
-    if (k + 1 < len(lines) and lines[k + 1].key == key) or (k > 1 and lines[k - 1].key == key):
+    s = lines[k].text
+    if (k + 1 < len(lines) and _same_line(lines[k], lines[k + 1])) or (
+        k > 1 and _same_line(lines[k], lines[k - 1])
+    ):
+        return _words(s) <= _CAPTION_MAX_WORDS or _is_english(s)
+    half = _undouble(s)
+    if half is not None and _words(half) <= _CAPTION_MAX_WORDS:
         return True
-    return _is_english(s) or _undouble(s) is not None or _has_credit(s)
+    return _has_credit(s) or _is_english(s)
 
 
 def _is_body_text(lines: Sequence[_Line], k: int) -> bool:
@@ -268,6 +299,7 @@ def _is_body_text(lines: Sequence[_Line], k: int) -> bool:
     folded = _short_fold(s)
     return not (
         (folded is not None and (_is_label(folded) or _is_furniture(folded)))
+        or _keyword_line(s)[0] is not None
         or _sources(s) is not None
         or _caption_like(lines, k)
         or _is_short_unpunctuated(s)
@@ -336,7 +368,7 @@ def _layout(text: str) -> tuple[_Line, ...]:
     numbered = [(i, _strip(ln)) for i, ln in enumerate(raw)]
     kept = [(i, s) for i, s in numbered if s]
     lines = [
-        _Line(i, s, adjacent=j + 1 < len(kept) and kept[j + 1][0] == i + 1, key=_squeeze(s))
+        _Line(i, s, adjacent=j + 1 < len(kept) and kept[j + 1][0] == i + 1)
         for j, (i, s) in enumerate(kept)
     ]
     if not lines:
@@ -390,10 +422,15 @@ def _layout(text: str) -> tuple[_Line, ...]:
             state = "body"
         roles[k] = _body_role(lines, k)
     flush_related()
-    return tuple(
-        _Line(ln.number, ln.text, ln.adjacent, role, ln.key)
-        for ln, role in zip(lines, roles, strict=True)
-    )
+    # A lone quoted name is an attribution before the story's first body text or after its
+    # last; between two body lines it is a quotation set on its own line, so a paragraph.
+    body = [k for k, role in enumerate(roles) if role in (PARAGRAPH, HEADING)]
+    for k in range(body[0] + 1 if body else 0, body[-1] if body else 0):
+        if roles[k] == SOURCES and _SOURCES.fullmatch(lines[k].text) is None:
+            roles[k] = PARAGRAPH
+    for ln, role in zip(lines, roles, strict=True):
+        ln.role = role
+    return tuple(lines)
 
 
 def _caption(s: str) -> Caption:
@@ -469,7 +506,8 @@ def _build(text: str, lines: Sequence[_Line], article_id: str) -> Article:
             heading, paragraphs = s, []
         elif role == PARAGRAPH:
             tail = len(s) - min(len(s), 16)
-            m = _END_MARKER.search(s, tail)
+            # The marker holds the word, so a tail without it needs no regex search.
+            m = _END_MARKER.search(s, tail) if "انتهى" in s[tail:] else None
             body = _strip(s[: m.start()]) if m is not None else s
             if m is not None and body and body[-1] in _FINAL_PUNCT:
                 paragraphs.append(body)

@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import functools
 import weakref
-from bisect import bisect_left
 from collections import Counter
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
@@ -27,7 +26,13 @@ import attrs
 from ._index import FIELD_NAMES, Index, get_index, normalize_words
 from ._model import Article
 from ._resources import read_text
-from ._tokenize import ABSORBED_ARTICLE_PREFIXES, PROCLITIC_PREFIXES, WORD_RE, require_str
+from ._tokenize import (
+    ABSORBED_ARTICLE_PREFIXES,
+    PROCLITIC_PREFIXES,
+    WORD_RE,
+    proclitic_forms,
+    require_str,
+)
 
 if TYPE_CHECKING:
     from ._corpus import Corpus
@@ -55,7 +60,9 @@ class Hit:
     ``article.captions[index].text``.  ``start``/``end`` span the whole
     matched word(s), clitics included, and ``text`` is exactly that slice;
     ``stem_start``/``stem_end`` span the part that matched the query (from
-    the first query word's stem to the end of the last word).
+    the first query word's stem to the end of the last word), leaving out the
+    proclitics written before it; where ل absorbed the article's alef
+    (للموصل for الموصل) the stem is what follows the لل (موصل).
 
     >>> import arnews
     >>> hit = arnews.load().search("بغداد")[0]
@@ -204,19 +211,73 @@ def _query_words(query: object, where: str) -> tuple[str, ...]:
     return words
 
 
-def _make_hit(index: Index, ids: Sequence[str], fid: int, span: tuple[int, int, int]) -> Hit:
-    """Build the Hit for ``span`` = (start, stem start, end) in field ``fid``."""
-    start, stem, end = span
-    return Hit(
-        ids[index.field_article[fid]],
-        FIELD_NAMES[index.field_kind[fid]],
-        index.field_index[fid],
-        start,
-        end,
-        stem,
-        end,
-        index.texts[fid][start:end],
-    )
+def _single_word(
+    index: Index, word: str, wanted: frozenset[int], append: Callable[[Hit], object]
+) -> None:
+    """Append a Hit for every occurrence of one normalized query word, in corpus order.
+
+    The hot loop of every search.  A surface form (the word behind one
+    proclitic sequence) that always comes from the same original token needs
+    no reading of the text: its span, text and stem are the same each time.
+    """
+    ids = index.ids
+    kinds = index.field_kind
+    texts = index.texts
+    articles = index.field_article
+    field_index = index.field_index
+    stem_offset = index.stem_offset
+    match = WORD_RE.match
+    sb = index.start_bits
+    start_mask = (1 << sb) - 1
+    fid_shift = sb + index.pos_bits
+    # (postings, stem start in the normalized form, the one spelling or None,
+    # its stem offset in that spelling)
+    parts: list[tuple[Sequence[int], int, str | None, int]] = []
+    for form, stem in proclitic_forms(word):
+        postings = index.postings.get(form)
+        if postings:
+            spelling = index.spellings.get(form)
+            offset = stem_offset(spelling, stem) if spelling is not None and stem else 0
+            parts.append((postings, stem, spelling, offset))
+    if len(parts) == 1:
+        order: Iterable[int] = parts[0][0]
+        tag_bits = 0
+    else:
+        # Merge the forms' sorted postings: tag each with its part in the low bits.
+        tag_bits = 5  # at most 24 forms
+        tagged = [packed << tag_bits | k for k, part in enumerate(parts) for packed in part[0]]
+        tagged.sort()
+        order = tagged
+    tag_mask = (1 << tag_bits) - 1
+    for tagged_packed in order:
+        _, stem, spelling, offset = parts[tagged_packed & tag_mask]
+        packed = tagged_packed >> tag_bits
+        fid = packed >> fid_shift
+        kind = kinds[fid]
+        if kind not in wanted:
+            continue
+        start = packed & start_mask
+        if spelling is not None:
+            token = spelling
+            end = start + len(spelling)
+            stem_start = start + offset
+        else:
+            text = texts[fid]
+            end = match(text, start).end()
+            token = text[start:end]
+            stem_start = start + stem_offset(token, stem) if stem else start
+        append(
+            Hit(
+                ids[articles[fid]],
+                FIELD_NAMES[kind],
+                field_index[fid],
+                start,
+                end,
+                stem_start,
+                end,
+                token,
+            )
+        )
 
 
 def search(
@@ -252,72 +313,60 @@ def search(
     fid_shift = sb + index.pos_bits
     hits: list[Hit] = []
     if len(words) == 1:
-        # The hot loop of every search: inlined _make_hit and Index.token_at.
-        texts = index.texts
-        articles = index.field_article
-        field_index = index.field_index
-        stem_offset = index.stem_offset
-        match = WORD_RE.match
-        append = hits.append
-        for packed, stem in index.occurrences(words[0]):
-            fid = packed >> fid_shift
-            kind = kinds[fid]
-            if kind not in wanted:
-                continue
-            start = packed & start_mask
-            text = texts[fid]
-            end = match(text, start).end()
-            token = text[start:end]
-            append(
-                Hit(
-                    ids[articles[fid]],
-                    FIELD_NAMES[kind],
-                    field_index[fid],
-                    start,
-                    end,
-                    start + stem_offset(token, stem) if stem else start,
-                    end,
-                    token,
-                )
-            )
+        _single_word(index, words[0], wanted, hits.append)
         return Hits.of(hits, corpus)
-    # A phrase: word i must sit at position (p + i) of the same field as the
-    # first word at p.  Drive from the rarest word; bisect the others' postings.
+    # A phrase: word i must sit at position p + i of the field where the
+    # first word sits at p.  Drive from the rarest word and look the others up
+    # (see Index.position_lookup).
     groups = [index.groups(w) for w in words]
     sizes = [sum(len(p) for p, _ in g) for g in groups]
     if 0 in sizes:
-        return Hits()
+        return Hits.of((), corpus)
     anchor = sizes.index(min(sizes))
+    lookups = [
+        None if i == anchor else index.position_lookup(group, sizes[anchor])
+        for i, group in enumerate(groups)
+    ]
     pos_mask = (1 << index.pos_bits) - 1
-    for packed, _ in index.occurrences(words[anchor]):
+    texts = index.texts
+    articles = index.field_article
+    field_index = index.field_index
+    match = WORD_RE.match
+    for packed, stem in index.occurrences(words[anchor]):
         fid = packed >> fid_shift
         key = packed >> sb
         if kinds[fid] not in wanted or (key & pos_mask) < anchor:
             continue
         base = key - anchor
-        ends: list[int] = []
-        for i, group in enumerate(groups):
-            found = packed if i == anchor else index.find_at(group, base + i)
-            if found is None or (found >> fid_shift) != fid:
+        found: list[tuple[int, int]] = []
+        for i, lookup in enumerate(lookups):
+            here = (packed, stem) if lookup is None else lookup(base + i)
+            if here is None or (here[0] >> fid_shift) != fid:
                 break
-            ends.append(found)
+            found.append(here)
         else:
-            start = ends[0] & start_mask
-            stem = _stem_of(groups[0], ends[0])
-            stem_start = start + index.stem_offset(index.token_at(fid, start), stem)
-            last_start = ends[-1] & start_mask
-            end = last_start + len(index.token_at(fid, last_start))
-            hits.append(_make_hit(index, ids, fid, (start, stem_start, end)))
+            text = texts[fid]
+            start = found[0][0] & start_mask
+            first_stem = found[0][1]
+            stem_start = (
+                start + index.stem_offset(match(text, start).group(), first_stem)
+                if first_stem
+                else start
+            )
+            end = match(text, found[-1][0] & start_mask).end()
+            hits.append(
+                Hit(
+                    ids[articles[fid]],
+                    FIELD_NAMES[kinds[fid]],
+                    field_index[fid],
+                    start,
+                    end,
+                    stem_start,
+                    end,
+                    text[start:end],
+                )
+            )
     return Hits.of(hits, corpus)
-
-
-def _stem_of(groups: Sequence[tuple[Sequence[int], int]], packed: int) -> int:
-    """The stem start of the surface form whose postings hold ``packed``."""
-    for postings, stem in groups:
-        i = bisect_left(postings, packed)
-        if i < len(postings) and postings[i] == packed:
-            return stem
-    return 0
 
 
 def concordance(corpus: Corpus, query: str, *, width: int = 40) -> Concordance:
@@ -465,7 +514,7 @@ def frequencies(
     (True, False)
 
     Raises:
-        TypeError: if ``top`` is not an int or None.
+        TypeError: if ``top`` is not an int or None, or ``stopwords`` not a bool.
         ValueError: if ``top`` is negative.
     """
     if top is not None and (isinstance(top, bool) or not isinstance(top, int)):
@@ -474,6 +523,12 @@ def frequencies(
     if top is not None and top < 0:
         msg = f"frequencies(top={top}) is negative; give a count of 0 or more, or None for all"
         raise ValueError(msg)
+    stopwords_arg: object = stopwords
+    if not isinstance(stopwords_arg, bool):
+        msg = (
+            f"frequencies(stopwords=...) expects True or False, got {type(stopwords_arg).__name__}"
+        )
+        raise TypeError(msg)
     index = get_index(corpus)
     ranked = index.derived.get("frequencies")
     if ranked is None:
