@@ -428,6 +428,12 @@ def test_parse_refuses_non_str_id(ident: object) -> None:
         arnews.parse("عنوان", id=ident)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("ident", ["", "  ", "\t\n"])
+def test_parse_refuses_a_blank_id(ident: str) -> None:
+    with pytest.raises(ValueError, match="blank id"):
+        arnews.parse("عنوان", id=ident)
+
+
 # --------------------------------------------------------------------------- perturbations
 
 DATE_LINE = {"000": 2, "001": 1}  # index of the date line in the seed's lines, read by hand

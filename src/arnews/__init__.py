@@ -18,17 +18,19 @@ from ._entities import Entity, Mention, gazetteer
 from ._load import load, load_dir
 from ._model import Article, Caption, RelatedStory, Section
 from ._parse import parse
-from ._query import ConcordanceLine, Hit
+from ._query import Concordance, ConcordanceLine, Hit, Hits
 from ._tokenize import Token, tokenize
 
 __all__ = [
     "Article",
     "Caption",
     "CatalogEntry",
+    "Concordance",
     "ConcordanceLine",
     "Corpus",
     "Entity",
     "Hit",
+    "Hits",
     "Mention",
     "RelatedStory",
     "Section",

@@ -586,7 +586,8 @@ def parse(text: str, *, id: str | None = None) -> Article:
     Raises:
         TypeError: if ``text`` is not a str (decode bytes first) or ``id`` is
             neither a str nor None.
-        ValueError: if ``text`` is empty or holds only whitespace.
+        ValueError: if ``text`` is empty or holds only whitespace, or ``id``
+            is blank.
     """
     obj: object = text
     if not isinstance(obj, str):
@@ -608,6 +609,9 @@ def parse(text: str, *, id: str | None = None) -> Article:
             "pass a name such as id='my-article'"
         )
         raise TypeError(msg)
+    if isinstance(ident, str) and not ident.strip():
+        msg = "parse(id=...) got a blank id; pass a name such as id='my-article', or leave id out"
+        raise ValueError(msg)
     lines = _layout(text)
     if not lines:
         msg = "parse() got no text (empty or only whitespace); pass the article's text, title first"
