@@ -210,11 +210,13 @@ def main(argv: list[str] | None = None) -> int:
         "machine": platform.machine(),
         "cpus": os.cpu_count(),
         "arnews": getattr(arnews, "__version__", "?"),
+        "arnews_path": os.path.dirname(arnews.__file__),
         "repeat": args.repeat,
         "missing_peers": missing,
         "workloads": {},
     }
     print(f"python {platform.python_version()} on {os.cpu_count()} cpus; repeat={args.repeat}")
+    print(f"arnews from {results['arnews_path']}")
     if missing:
         print("peers not installed (skipped): " + ", ".join(missing))
     chosen = args.workloads.split(",")

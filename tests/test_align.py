@@ -5,12 +5,14 @@ from __future__ import annotations
 import pickle
 import random
 import re
+from array import array
+from bisect import bisect_right
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arnews._align import Alignment, compose, from_edits
+from arnews._align import Alignment, DeltaBreaks, compose, from_edits
 from arnews._resources import read_text, seed_names
 from arnews.normalize import CLEAN, SEARCH, Normalizer
 
@@ -352,6 +354,105 @@ def test_law_holds_for_every_token_of_the_bundled_texts(normalizer: Normalizer) 
             s, e = m.span()
             if inside_atomic(a, s) or inside_atomic(a, e):
                 continue
+            o_s, o_e = a.to_original(s, e)
+            assert normalizer(raw[o_s:o_e]) == m.group()
+            checked += 1
+        assert checked > 100
+
+
+# ------------------------------------------------------------- compact breaks
+
+
+@settings(deadline=None)
+@given(st.lists(st.integers(0, 255), max_size=700), st.data())
+def test_delta_breaks_behave_like_the_array_of_their_sums(
+    steps: list[int], data: st.DataObject
+) -> None:
+    expected = [0]
+    for step in steps:
+        expected.append(expected[-1] + step)
+    b = DeltaBreaks(bytes(steps))
+    assert len(b) == len(expected)
+    assert list(b) == expected
+    assert b.to_array() == array("q", expected)
+    assert b == array("q", expected)
+    assert b == DeltaBreaks(bytes(steps))
+    for j in data.draw(st.lists(st.integers(0, len(steps)), max_size=20)):
+        assert b[j] == expected[j]
+        assert b[j - len(expected)] == expected[j]  # negative indexes too
+    for x in data.draw(st.lists(st.integers(-2, expected[-1] + 2), max_size=20)):
+        assert b.find(x) == bisect_right(expected, x)
+
+
+def test_delta_breaks_errors_and_pickling() -> None:
+    b = DeltaBreaks(bytes([3, 0, 1]))
+    with pytest.raises(IndexError):
+        b[4]
+    with pytest.raises(TypeError, match="expects bytes, got list"):
+        DeltaBreaks([1, 2])  # type: ignore[arg-type]
+    assert pickle.loads(pickle.dumps(b)) == b
+    assert b != DeltaBreaks(bytes([3, 1, 0]))
+
+
+def deltas_of(a: Alignment) -> tuple[bytes, bytes, bytes]:
+    norm, orig, linear = a.breaks()
+    return (
+        bytes(norm[j + 1] - norm[j] for j in range(len(linear))),
+        bytes(orig[j + 1] - orig[j] for j in range(len(linear))),
+        linear,
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.randoms(use_true_random=False), st.integers(0, 12))
+def test_from_deltas_answers_like_from_segments(rng: random.Random, n: int) -> None:
+    original = "".join(rng.choice("abcdef") for _ in range(n))
+    edits = random_edits(rng, len(original))
+    text = apply_edits(original, edits)
+    a = from_edits(original, text, edits)
+    b = Alignment.from_deltas(original, text, *deltas_of(a))
+    assert b == a  # same segments, though stored differently
+    assert_maps_like(b, cuts(a))
+
+
+def test_from_deltas_rejects_broken_lengths() -> None:
+    with pytest.raises(ValueError, match="one length per segment"):
+        Alignment.from_deltas("ab", "ab", b"\x02", b"\x02", b"")
+    with pytest.raises(ValueError, match="add up to len"):
+        Alignment.from_deltas("ab", "ab", b"\x01", b"\x02", b"\x00")
+    with pytest.raises(ValueError, match="linear segment 0"):
+        Alignment.from_deltas("abc", "ab", b"\x02", b"\x03", b"\x01")
+
+
+def test_a_vowelled_text_gets_compact_breaks_that_pickle() -> None:
+    text = "بَيْتٌ كَبِيرٌ " * 400  # every letter but one carries a haraka: the dense map
+    a = SEARCH.align(text)
+    assert isinstance(a._norm, DeltaBreaks)
+    assert isinstance(a._orig, DeltaBreaks)
+    assert isinstance(a.breaks()[0], array)
+    assert a.text == ("بيت كبير " * 400).strip()
+    assert a.to_original(0, 3) == (0, 6)  # بيت with its marks
+    assert a.to_original(4, 8) == (7, 14)  # كبير with its marks
+    last = len(a.text)
+    assert a.to_original(last - 4, last) == (len(text) - 8, len(text) - 1)  # not the end space
+    again = pickle.loads(pickle.dumps(a))
+    assert again == a
+    assert again.to_normalized(7, 14) == (4, 8)
+
+
+@pytest.mark.parametrize("normalizer", [SEARCH, CLEAN], ids=["SEARCH", "CLEAN"])
+def test_law_holds_for_every_token_of_the_vowelled_texts(normalizer: Normalizer) -> None:
+    rng = random.Random(11)
+    for name in seed_names():
+        raw = "".join(
+            ch + (rng.choice("\u064b\u064e\u064f\u0650\u0651\u0652") if "ء" <= ch <= "ي" else "")
+            for ch in read_text(name)
+        )
+        a = normalizer.align(raw)
+        assert a.text == normalizer(raw)
+        checked = 0
+        for m in re.finditer(r"\S+", a.text):
+            s, e = m.span()
             o_s, o_e = a.to_original(s, e)
             assert normalizer(raw[o_s:o_e]) == m.group()
             checked += 1

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import random
-from array import array
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -243,7 +242,7 @@ def test_alignment_equals_reference_on_a_vowelled_seed(
     fast: Callable[[str], str],
     fast_align: Callable[[str], Alignment],
 ) -> None:
-    # Long enough (> 4096 output characters) for the byte-built position arrays.
+    # Long enough (> 4096 output characters) for many DeltaBreaks checkpoints.
     text = _with_harakat(_seeds()[2], 7)
     fast_a, ref_a = fast_align(text), preset.reference.align(text)
     assert fast_a.text == ref_a.text
@@ -259,11 +258,6 @@ def test_alignment_equals_reference_on_a_vowelled_seed(
 
 
 # -- helpers ------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("n", [0, 1, 4095, 4096, 70_000, 300_000])
-def test_iota_counts_from_zero(n: int) -> None:
-    assert fastpath._iota(n) == array("q", range(n))
 
 
 def test_rare_characters_keep_one_byte_each() -> None:
@@ -289,3 +283,19 @@ def test_probing_finds_a_context_rule_it_was_not_told_about() -> None:
 def test_plan_refuses_a_pipeline_not_ending_with_whitespace() -> None:
     with pytest.raises(ValueError, match="normalize_whitespace"):
         fastpath._Plan(Normalizer((nz.strip_tatweel,)))
+
+
+@given(text=st.text(st.sampled_from(" \n\rab"), max_size=60))
+def test_whitespace_collapsing_matches_the_whitespace_step(text: str) -> None:
+    core = text.strip(" \n\r")  # the fast path strips the ends first
+    expected = nz.normalize_whitespace(core)
+    assert fastpath._collapse_text(core) == expected
+    data = core.encode("ascii")
+    assert fastpath._collapsed(data, fastpath._space_runs(data, b" \n\r")) == expected.encode()
+
+
+def test_type_error_from_the_fast_function_names_the_preset() -> None:
+    with pytest.raises(TypeError, match=r"^Normalizer 'CLEAN'\(\) expects str, got bytes; decode"):
+        fastpath.clean(b"abc")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="got NoneType"):
+        fastpath.search(None)  # type: ignore[arg-type]

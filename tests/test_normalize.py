@@ -531,3 +531,100 @@ def test_fast_path_agrees_with_the_reference(preset: Normalizer, text: str) -> N
 def test_search_is_clean_then_folding(text: str) -> None:
     # SEARCH changes nothing CLEAN would do differently: CLEAN's output folds the same way
     assert SEARCH(CLEAN(text)) == SEARCH(text)
+
+
+# ------------------------------------------------------- dispatch and pickling, more
+
+
+def test_presets_run_the_fast_path_once_chosen() -> None:
+    from arnews import _fastpath
+
+    assert SEARCH("أ") == "ا"
+    assert SEARCH._run is _fastpath.search  # one slot load per call, no wrapper
+    assert CLEAN.align("ـ").text == ""
+    assert CLEAN._aligner is _fastpath.clean_align
+    reference = SEARCH.reference
+    assert reference("أ") == "ا"
+    assert reference._run == reference._run_steps
+
+
+@pytest.mark.parametrize("normalizer", [SEARCH, SEARCH.reference], ids=["fast", "reference"])
+def test_type_errors_name_the_normalizer(normalizer: Normalizer) -> None:
+    with pytest.raises(TypeError, match=r"^Normalizer 'SEARCH'\(\) expects str, got bytes; decode"):
+        normalizer(b"x")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^Normalizer 'SEARCH'.align\(\) expects str, got list"):
+        normalizer.align(["x"])  # type: ignore[arg-type]
+
+
+def test_str_subclass_gives_plain_str_from_every_route() -> None:
+    class Text(str):
+        __slots__ = ()
+
+    for normalizer in (SEARCH, CLEAN, SEARCH.reference, CLEAN.reference):
+        for raw in ("", "abc", "أَ  ب", "\U0001f600 أ"):
+            out = normalizer(Text(raw))
+            assert type(out) is str
+            assert out == normalizer(raw)
+        a = normalizer.align(Text("أَ  ب"))
+        assert type(a.original) is str
+        assert a.text == normalizer("أَ  ب")
+
+
+@pytest.mark.parametrize("preset", [SEARCH, CLEAN], ids=["SEARCH", "CLEAN"])
+def test_align_never_crashes_on_surrogates_and_empty_text(preset: Normalizer) -> None:
+    text = "\ud800بَ\udfff  \ud83d"
+    a = preset.align(text)
+    assert a.text == preset(text)
+    assert "\ud800" in a.text
+    assert a.to_original(0, len(a.text)) == (0, len(text))
+    assert preset.align("").text == ""
+
+
+def test_custom_normalizer_pickles_and_runs_in_a_process_pool_executor() -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    fold = Normalizer(
+        (nz.strip_diacritics, functools.partial(nz.normalize_whitespace, keep_newlines=False)),
+        name="fold",
+    )
+    again = pickle.loads(pickle.dumps(fold))
+    assert again == fold
+    assert repr(again) == repr(fold)
+    texts = ["إِلى\nالمدرسة", "مُحَمَّدٌ  ١٢"]
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=2, mp_context=context) as pool:
+        assert list(pool.map(fold, texts)) == ["إلى المدرسة", "محمد ١٢"]
+        assert list(pool.map(SEARCH, texts, chunksize=2)) == ["الي\nالمدرسه", "محمد 12"]
+
+
+ARABIC_MN = sorted(
+    chr(c)
+    for c in range(0x0600, 0x10EFF + 1)
+    if unicodedata.category(chr(c)) == "Mn" and unicodedata.name(chr(c), "").startswith("ARABIC")
+)
+
+
+@settings(deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(ARABIC_MN), ARABIC_ALPHABET), max_size=30).map("".join))
+def test_strip_diacritics_output_has_no_stripped_mark(text: str) -> None:
+    out = nz.strip_diacritics(text)
+    named = {"ARABIC HAMZA ABOVE", "ARABIC HAMZA BELOW"}
+    assert all(unicodedata.name(c, "") in named for c in out if c in ARABIC_MN)
+    assert nz.strip_diacritics(out) == out
+
+
+def test_normalizer_is_frozen_hashable_and_copyable() -> None:
+    import copy
+
+    import attrs
+
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        SEARCH.name = "other"  # type: ignore[misc]
+    assert hash(SEARCH) == hash(pickle.loads(pickle.dumps(SEARCH)))
+    assert {SEARCH, CLEAN, SEARCH.reference} == {SEARCH, CLEAN}  # fast path: not part of ==
+    twin = copy.deepcopy(CLEAN)
+    assert twin == CLEAN
+    assert twin("ﻷ  ب") == "لأ ب"
+    renamed = attrs.evolve(CLEAN, name="mine")
+    assert renamed("ـأ") == "أ"
+    assert repr(renamed).startswith("Normalizer('mine', steps=(normalize_presentation_forms,")

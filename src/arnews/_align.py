@@ -38,17 +38,143 @@ starts or ends with a stand-alone deletion).
 whose characters come from the original span (a span that only partly covers
 an atomic segment gets all of that segment's output).  An empty span maps to
 an empty span.  Both run in O(log k) with :mod:`bisect`.
+
+Storage
+-------
+
+The break sequences are ``array('q')`` (8 bytes per break) or, for maps with a
+segment per character or two (vowelled text), :class:`DeltaBreaks`: one byte
+per segment (its length) plus a checkpoint every 256 breaks, built from
+bytes without a Python int per segment.  Both answer the same queries.
 """
 
 from __future__ import annotations
 
+import zlib
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
+from itertools import accumulate
+from typing import TypeAlias
 
 import attrs
 
-__all__ = ["Alignment"]
+__all__ = ["Alignment", "DeltaBreaks"]
+
+_BLOCK = 256  # DeltaBreaks: breaks per checkpoint
+
+
+def _byte_sum(data: bytes) -> int:
+    """The sum of at most 256 bytes, computed in C.
+
+    The low half of an Adler-32 checksum is 1 + the sum of the bytes modulo
+    65521, and 256 bytes add up to at most 65280: so it is the exact sum.
+    (``sum()`` over bytes makes a Python int per byte, ten times slower.)
+    """
+    return (zlib.adler32(data) & 0xFFFF) - 1
+
+
+class DeltaBreaks:
+    """A non-decreasing sequence of ints stored as its steps, one byte each.
+
+    Item *j* is the sum of the first *j* steps (item 0 is 0).  A checkpoint
+    (the item itself) every 256 items, in an ``array('q')``, makes indexing
+    and :meth:`find` cost one :mod:`bisect` over the checkpoints plus at most
+    256 byte additions done in C.  Building one from bytes needs no Python int
+    per item, which is what makes aligning a long vowelled text affordable.
+
+    >>> b = DeltaBreaks(bytes([1, 0, 2, 1]))
+    >>> list(b), b[3], b.find(1), b.find(3)
+    ([0, 1, 1, 3, 4], 3, 3, 4)
+
+    Raises:
+        TypeError: if steps is not bytes.
+    """
+
+    __slots__ = ("_checkpoints", "_steps")
+
+    def __init__(self, steps: bytes) -> None:
+        if not isinstance(steps, bytes):
+            raise TypeError(
+                f"DeltaBreaks() expects bytes, got {type(steps).__name__}; pass bytes(steps)"
+            )
+        self._steps = steps
+        whole = len(steps) - len(steps) % _BLOCK
+        adler = zlib.adler32  # inlined _byte_sum: one call per block
+        sums = ((adler(steps[i : i + _BLOCK]) & 0xFFFF) - 1 for i in range(0, whole, _BLOCK))
+        self._checkpoints = array("q", accumulate(sums, initial=0))
+
+    def __len__(self) -> int:
+        return len(self._steps) + 1
+
+    def __getitem__(self, j: int) -> int:
+        size = len(self._steps) + 1
+        if j < 0:
+            j += size
+        if not 0 <= j < size:
+            raise IndexError(f"DeltaBreaks index out of range 0..{size - 1}; pass one below len()")
+        block = j // _BLOCK
+        return self._checkpoints[block] + _byte_sum(self._steps[block * _BLOCK : j])
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(accumulate(self._steps, initial=0))
+
+    def find(self, x: int) -> int:
+        """The number of items <= x, as ``bisect.bisect_right`` on the whole sequence.
+
+        >>> DeltaBreaks(bytes([2, 0, 1])).find(2)
+        3
+
+        Raises:
+            TypeError: if x is not a number.
+        """
+        block = bisect_right(self._checkpoints, x) - 1
+        if block < 0:
+            return 0
+        lo = block * _BLOCK
+        items = list(accumulate(self._steps[lo : lo + _BLOCK], initial=self._checkpoints[block]))
+        return lo + bisect_right(items, x)
+
+    def to_array(self) -> array[int]:
+        r"""Every item, as an ``array('q')``.
+
+        >>> DeltaBreaks(b"\x01\x02").to_array()
+        array('q', [0, 1, 3])
+
+        Raises:
+            TypeError: never.
+        """
+        return array("q", accumulate(self._steps, initial=0))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, DeltaBreaks):
+            return self._steps == other._steps
+        if isinstance(other, array):
+            return self.to_array() == other
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # equal to arrays, which are unhashable
+
+    def __reduce__(self) -> tuple[type[DeltaBreaks], tuple[bytes]]:
+        return (DeltaBreaks, (self._steps,))
+
+    def __repr__(self) -> str:
+        return f"DeltaBreaks(<{len(self._steps)} steps>)"
+
+
+_Breaks: TypeAlias = "array[int] | DeltaBreaks"
+
+
+def _find(breaks: _Breaks, x: int) -> int:
+    """bisect_right over either kind of breaks."""
+    if isinstance(breaks, DeltaBreaks):
+        return breaks.find(x)
+    return bisect_right(breaks, x)
+
+
+def _as_array(breaks: _Breaks) -> array[int]:
+    """The breaks as an array (itself when it is one)."""
+    return breaks.to_array() if isinstance(breaks, DeltaBreaks) else breaks
 
 
 def _check_span(name: str, start: int, end: int, size: int) -> None:
@@ -90,8 +216,8 @@ class Alignment:
     original: str
     text: str
     # the map takes part in ==, not in hash (arrays are unhashable)
-    _norm: array[int] = attrs.field(alias="norm", hash=False)
-    _orig: array[int] = attrs.field(alias="orig", hash=False)
+    _norm: _Breaks = attrs.field(alias="norm", hash=False)
+    _orig: _Breaks = attrs.field(alias="orig", hash=False)
     _linear: bytes = attrs.field(alias="linear", hash=False)
 
     @classmethod
@@ -135,6 +261,47 @@ class Alignment:
         if validate:
             _validate(norm, orig, flags)
         return cls(original, text, norm, orig, flags)
+
+    @classmethod
+    def from_deltas(
+        cls,
+        original: str,
+        text: str,
+        norm_steps: bytes,
+        orig_steps: bytes,
+        linear: bytes,
+        *,
+        validate: bool = True,
+    ) -> Alignment:
+        r"""Build an alignment from the segments' lengths, one byte per segment.
+
+        The compact form of :meth:`from_segments`: segment *j* has
+        ``norm_steps[j]`` normalized and ``orig_steps[j]`` original
+        characters (so no segment is longer than 255).  The breaks are kept
+        as :class:`DeltaBreaks`.
+
+        >>> a = Alignment.from_deltas("ـبَ", "ب", b"\x00\x01", b"\x01\x02", b"\x00\x00")
+        >>> a.to_original(0, 1)
+        (1, 3)
+
+        Raises:
+            ValueError: if the lengths break the contract.
+        """
+        k = len(linear)
+        if len(norm_steps) != k or len(orig_steps) != k:
+            raise ValueError(
+                f"from_deltas() needs one length per segment for k = {k} flags, got "
+                f"{len(norm_steps)} and {len(orig_steps)}; pass as many lengths as flags"
+            )
+        norm, orig = DeltaBreaks(norm_steps), DeltaBreaks(orig_steps)
+        if norm[k] != len(text) or orig[k] != len(original):
+            raise ValueError(
+                "from_deltas() lengths must add up to len(text) and len(original); "
+                "fix the segment lengths"
+            )
+        if validate:
+            _validate(norm.to_array(), orig.to_array(), linear)
+        return cls(original, text, norm, orig, linear)
 
     @classmethod
     def identity(cls, text: str) -> Alignment:
@@ -184,7 +351,7 @@ class Alignment:
         Raises:
             TypeError: never.
         """
-        norm, orig = self._norm, self._orig
+        norm, orig = _as_array(self._norm), _as_array(self._orig)
         for j, flag in enumerate(self._linear):
             yield norm[j], norm[j + 1], orig[j], orig[j + 1], bool(flag)
 
@@ -197,7 +364,7 @@ class Alignment:
         Raises:
             TypeError: never.
         """
-        return array("q", self._norm), array("q", self._orig), self._linear
+        return array("q", _as_array(self._norm)), array("q", _as_array(self._orig)), self._linear
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalized span ``[start, end)`` to the original span it came from.
@@ -218,12 +385,12 @@ class Alignment:
         if start == end:
             if start == len(self.text):
                 return len(self.original), len(self.original)
-            j = bisect_right(norm, start) - 1
+            j = _find(norm, start) - 1
             p = orig[j] + (start - norm[j]) if lin[j] else orig[j]
             return p, p
-        j = bisect_right(norm, start) - 1
+        j = _find(norm, start) - 1
         o_start = orig[j] + (start - norm[j]) if lin[j] else orig[j]
-        j = bisect_right(norm, end - 1) - 1
+        j = _find(norm, end - 1) - 1
         o_end = orig[j] + (end - norm[j]) if lin[j] else orig[j + 1]
         return o_start, o_end
 
@@ -244,12 +411,12 @@ class Alignment:
         if start == end:
             if start == len(self.original):
                 return len(self.text), len(self.text)
-            j = bisect_right(orig, start) - 1
+            j = _find(orig, start) - 1
             p = norm[j] + (start - orig[j]) if lin[j] else norm[j]
             return p, p
-        j = bisect_right(orig, start) - 1
+        j = _find(orig, start) - 1
         n_start = norm[j] + (start - orig[j]) if lin[j] else norm[j]
-        j = bisect_right(orig, end - 1) - 1
+        j = _find(orig, end - 1) - 1
         n_end = norm[j] + (end - orig[j]) if lin[j] else norm[j + 1]
         return n_start, n_end
 
@@ -367,8 +534,8 @@ def compose(first: Alignment, second: Alignment) -> Alignment:
     stand-alone deletion unless it falls strictly inside an atomic segment of
     the other.
     """
-    an, ao, al = first._norm, first._orig, first._linear
-    bm, bt, bl = second._orig, second._norm, second._linear
+    an, ao, al = _as_array(first._norm), _as_array(first._orig), first._linear
+    bm, bt, bl = _as_array(second._orig), _as_array(second._norm), second._linear
     ka, kb = len(al), len(bl)
     out = SegmentBuilder()
     group = _Group(out)

@@ -26,13 +26,14 @@ one-byte code page:
    space into ' '.  The table is made at import by running the reference
    pipeline on every code-page character (in several contexts, to catch any
    rule that looks at neighbours), so the two cannot drift apart.
-3. Whitespace runs are collapsed on the bytes (after a cheap check that there
-   is anything to collapse), and the ends are stripped.
-4. ``codecs.charmap_decode`` turns the bytes back into a str.  (Texts under
-   1 KB are decoded first and checked for whitespace runs as a str, which
-   costs less per call.)
+3. ``codecs.charmap_decode`` turns the bytes back into a str, whose ends are
+   stripped.  Whitespace runs are then collapsed where ``str.find`` shows a
+   need (two spaces, or a space beside a line break): real text has few.
 
-A text with 0xFF bytes is cut at ASCII spaces and line feeds, which no rule
+The first encoding uses an error handler that raises at the first character
+outside the code page, so the common case pays for no check of its own; a
+text that has such characters is encoded again with the 0xFF handler.  A text
+with 0xFF bytes is cut at ASCII spaces and line feeds, which no rule
 looks across: the words holding a 0xFF byte go through the reference steps,
 the rest through the table, and the reference whitespace step runs on the
 joined result.  Texts full of such words go to the reference whole.
@@ -50,23 +51,22 @@ run of spaces is one atomic segment, and the spaces next to a line break are
 deletions.  A class-per-byte copy of the encoded text locates all of this.
 With few deletions, a regex walks the runs; with many (a vowelled text),
 every output character gets its own segment: its width (1 + the marks after
-it) comes from ``bytes.replace`` and ``bytes.translate``, the original
-positions from ``itertools.accumulate`` over the widths, and the output
-positions 0, 1, 2 ... are written byte by byte (:func:`_iota`).
+it) comes from ``bytes.replace`` and ``bytes.translate``, and the map keeps
+the segment lengths as bytes (:meth:`Alignment.from_deltas`), so no Python
+int is made per segment.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
-import sys
 from array import array
 from collections.abc import Callable
-from itertools import accumulate
+from typing import AnyStr
 
 from . import _chars
 from ._align import Alignment, SegmentBuilder
-from .normalize import CLEAN, SEARCH, Normalizer, normalize_whitespace
+from .normalize import CLEAN, SEARCH, Normalizer, _check_str, normalize_whitespace
 
 __all__ = ["ACTIVE", "clean", "clean_align", "search", "search_align"]
 
@@ -83,6 +83,21 @@ def _rare_handler(error: UnicodeError) -> tuple[str, int]:
 
 
 codecs.register_error(_ERRORS, _rare_handler)
+
+
+class _OutsideCodePageError(Exception):
+    """Raised by the signalling error handler: the text has a character outside the page."""
+
+
+_SIGNAL = "arnews.fastpath.signal"
+
+
+def _signal_handler(error: UnicodeError) -> tuple[str, int]:
+    """Stop encoding at the first character outside the code page (the fast path's test)."""
+    raise _OutsideCodePageError
+
+
+codecs.register_error(_SIGNAL, _signal_handler)
 
 # The non-ASCII characters offered a byte, most frequent in Arabic news first.
 # Whatever the reference treats by context is taken out again below.
@@ -133,6 +148,7 @@ class _Plan:
         "decoding",
         "delete",
         "encoding",
+        "name",
         "reference",
         "table",
         "whitespace",
@@ -140,6 +156,7 @@ class _Plan:
 
     def __init__(self, preset: Normalizer) -> None:
         self.reference = preset.reference
+        self.name = preset.name
         steps = preset.steps
         last = steps[-1]
         if last.func is not normalize_whitespace or last.options:
@@ -243,27 +260,33 @@ class _Plan:
         """
         encode, decode = codecs.charmap_encode, codecs.charmap_decode
         encoding, decoding = self.encoding, self.decoding
-        table, delete, slow = self.table, self.delete, self._run_pieces
-        errors, collapse = _ERRORS, _collapse
+        table, delete, slow, name = self.table, self.delete, self._run_pieces, self.name
+        signal = _SIGNAL
 
         def run(text: str) -> str:
-            data = encode(text, errors, encoding)[0]
-            if 255 in data:  # a character outside the code page (_RARE)
-                return slow(text, data)
-            data = data.translate(table, delete)
-            if len(data) > 1024:  # _collapse looks for each case itself
-                return decode(collapse(data.strip(b" \n\r")), "strict", decoding)[0]
-            # A short text: the checks are cheaper on the str (the only whitespace left
-            # in it is ' ', '\n' and '\r', so str.strip strips just those).
-            out: str = decode(data, "strict", decoding)[0].strip()
-            if "  " in out or (("\n" in out or "\r" in out) and _space_at_break(out)):
+            try:
+                data = encode(text, signal, encoding)[0]
+            except _OutsideCodePageError:  # a character outside the code page
+                return slow(text)
+            except TypeError:
+                _check_str(f"Normalizer {name!r}", text)  # names the type; str cannot get here
+                raise
+            # The only whitespace left is ' ', '\n' and '\r': str.strip strips just those.
+            # (These checks on the str cost less than the same checks on the bytes.)
+            out: str = decode(data.translate(table, delete), None, decoding)[0].strip()
+            if (
+                "  " in out
+                or ("\n" in out and (" \n" in out or "\n " in out))
+                or ("\r" in out and (" \r" in out or "\r " in out))
+            ):
                 return _collapse_text(out)
             return out
 
         return run
 
-    def _run_pieces(self, text: str, data: bytes) -> str:
+    def _run_pieces(self, text: str) -> str:
         """Normalize a text with 0xFF bytes: those words by the reference, the rest fast."""
+        data = codecs.charmap_encode(text, _ERRORS, self.encoding)[0]
         n = len(data)
         parts: list[str] = []
         pos = 0
@@ -309,17 +332,15 @@ class _Plan:
         stop = n - len(cls[stop:].lstrip(b"\x01"))
         # The middle, before whitespace collapsing, and the whitespace runs to collapse.
         core = data[lead:stop].translate(self.table, self.delete)
-        runs = _space_runs(core)
-        normalized = self._decode(_collapse(core) if runs else core)
+        runs = _space_runs(core, _WS)
+        normalized = self._decode(_collapsed(core, runs) if runs else core)
         # From here on only attached deletions matter: spaces are kept characters.
         marks = cls[lead:stop].translate(_ATTACHED_ONLY)
-        if marks.count(1) * _DENSE < len(marks):
-            norm, orig, flags = _sparse_segments(marks, lead, core, runs)
-        else:
-            segments = _dense_segments(marks, lead, core, runs)
-            if segments is None:
-                return self.reference.align(text)
-            norm, orig, flags = segments
+        if marks.count(1) * _DENSE >= len(marks):
+            steps = _dense_steps(marks, core, runs, lead, n - stop)
+            if steps is not None:
+                return Alignment.from_deltas(text, normalized, *steps, validate=False)
+        norm, orig, flags = _sparse_segments(marks, lead, core, runs)
         if lead:
             norm.insert(0, 0)
             orig.insert(0, 0)
@@ -338,77 +359,61 @@ _WIDTH = bytes([1, *range(1, 256)])  # width code -> width: 0 (a lone kept char)
 _LINEAR = bytes(1 if i == 1 else 0 for i in range(256))
 
 
-def _cr(data: bytes) -> bool:
-    """Whether a space touches a carriage return."""
-    return 13 in data and (data.find(b" \r") >= 0 or data.find(b"\r ") >= 0)
-
-
-def _collapse(data: bytes) -> bytes:
-    """Collapse runs of spaces and drop spaces next to line breaks (ends already stripped).
-
-    The same as the reference's per-line ``" ".join(line.split())`` once every
-    space is ' ' and the only line breaks are LF and CR.  Each step first
-    looks for work with ``bytes.find``, which is cheap next to a copy.
-    """
-    if data.find(b"  ") >= 0:
-        # split on double spaces; a longer run leaves spaces at the start of the next piece
-        pieces = (piece.lstrip(b" ") for piece in data.split(b"  "))
-        data = b" ".join([piece for piece in pieces if piece])
-    if data.find(b" \n") >= 0:
-        data = data.replace(b" \n", b"\n")
-    if data.find(b"\n ") >= 0:
-        data = data.replace(b"\n ", b"\n")
-    if 13 in data:
-        data = data.replace(b" \r", b"\r").replace(b"\r ", b"\r")
-    return data
-
-
-def _space_at_break(text: str) -> bool:
-    """Whether a space touches a line break (LF or CR)."""
-    return " \n" in text or "\n " in text or " \r" in text or "\r " in text
-
-
-def _collapse_text(text: str) -> str:
-    """:func:`_collapse` on a str (used for short texts)."""
-    if "  " in text:
-        pieces = (piece.lstrip(" ") for piece in text.split("  "))
-        text = " ".join([piece for piece in pieces if piece])
-    text = text.replace(" \n", "\n").replace("\n ", "\n")
-    if "\r" in text:
-        text = text.replace(" \r", "\r").replace("\r ", "\r")
-    return text
-
-
 _Run = tuple[int, int, bool]  # a whitespace run to collapse: start, end, has a line break
 
 
-def _space_runs(core: bytes) -> list[_Run]:
-    """The whitespace runs of core that the whitespace step changes, in order.
+def _space_runs(core: AnyStr, ws: AnyStr) -> list[_Run]:
+    r"""The whitespace runs of core that the whitespace step changes, in order.
 
-    core has no whitespace at its ends; a run changes if it has two spaces or
-    a space next to a line break.  A run with a line break keeps its breaks
-    and loses its spaces; any other run becomes one space.
+    ``ws`` is ``" \n\r"`` (as str or bytes, like core): after the table, the
+    only whitespace left.  core has no whitespace at its ends; a run changes
+    if it has two spaces or a space next to a line break.  A run with a line
+    break keeps its breaks and loses its spaces; any other run becomes one
+    space.  Found with ``find`` (a fast scan) rather than a copy of the whole
+    text, since real text has few such runs.
     """
-    if not (b"  " in core or b" \n" in core or b"\n " in core or _cr(core)):
-        return []
+    space, lf, cr = ws[0:1], ws[1:2], ws[2:3]
+    needles = [space + space, space + lf, lf + space]
+    if cr in core:  # a one-character scan is far cheaper than a two-character one
+        needles += [space + cr, cr + space]
     found: set[int] = set()
-    for needle in (b"  ", b" \n", b"\n ", b" \r", b"\r "):
-        i = core.find(needle)
+    for needle in needles:
+        # From the end: CPython's reverse search skips ahead on the needle's first
+        # character, which is the rare one (a line break) in two needles of three.
+        i = core.rfind(needle)
         while i >= 0:
             found.add(i)
-            i = core.find(needle, i + 1)
+            i = core.rfind(needle, 0, i + 1)
     runs: list[_Run] = []
     for i in sorted(found):
         if runs and i < runs[-1][1]:
             continue
         start, end = i, i + 2
-        while core[start - 1] in _WS:  # never at 0: core does not start with whitespace
+        while core[start - 1] in ws:  # never at 0: core does not start with whitespace
             start -= 1
-        while core[end] in _WS:
+        while core[end] in ws:
             end += 1
         chunk = core[start:end]
-        runs.append((start, end, 10 in chunk or 13 in chunk))
+        runs.append((start, end, chunk.count(space) != len(chunk)))
     return runs
+
+
+def _collapsed(core: AnyStr, runs: list[_Run]) -> AnyStr:
+    """Return core with each run replaced by its line breaks, or by one space if none."""
+    space = b" " if isinstance(core, bytes) else " "
+    parts: list[AnyStr] = []
+    cur = 0
+    for start, end, has_break in runs:
+        parts.append(core[cur:start])
+        parts.append(core[start:end].replace(space, core[:0]) if has_break else space)
+        cur = end
+    parts.append(core[cur:])
+    return core[:0].join(parts)
+
+
+def _collapse_text(text: str) -> str:
+    """Collapse the whitespace runs of a normalized text whose ends are stripped."""
+    return _collapsed(text, _space_runs(text, " \n\r"))
 
 
 def _sparse_segments(
@@ -454,42 +459,22 @@ def _sparse_segments(
     return out.norm, out.orig, bytes(out.lin)
 
 
-def _iota(n: int) -> array[int]:
-    """The int64 array 0, 1, ..., n - 1, written byte by byte (faster than from a range).
+def _dense_steps(
+    marks: bytes, core: bytes, runs: list[_Run], lead: int, tail: int
+) -> tuple[bytes, bytes, bytes] | None:
+    """Segment lengths for many deletion runs: one segment per output character.
 
-    Byte j of the number i is ``(i >> 8 * j) & 255``: a sequence of runs of
-    equal bytes, each 256 ** j long, that extended-slice assignment lays into
-    every eighth byte of the buffer.
+    Returns ``(norm_steps, orig_steps, linear)`` for
+    :meth:`Alignment.from_deltas`, built with bytes operations only.  The
+    original width of each output character (itself plus the deleted marks
+    after it) comes from ``bytes.replace``: ``0 1`` becomes ``2``, then ``2 1``
+    becomes ``3``, and so on, once per mark of the longest run.  Whitespace
+    runs are then cut in from slices, and the deleted ends (``lead`` and
+    ``tail`` characters) added.  None if a segment is longer than 255 (the
+    caller then builds the segments another way).
     """
-    if n < 4096:
-        return array("q", range(n))
-    buf = bytearray(8 * n)
-    little = sys.byteorder == "little"
-    for j in range(8 if n >> 32 else 4):
-        if j == 0:
-            seq = (bytes(range(256)) * (n // 256 + 1))[:n]
-        else:
-            step = 256**j
-            seq = b"".join(
-                bytes((k & 255,)) * min(step, n - k * step) for k in range(-(-n // step))
-            )
-        buf[(j if little else 7 - j) :: 8] = seq
-    out = array("q")
-    out.frombytes(buf)
-    return out
-
-
-def _dense_segments(
-    marks: bytes, offset: int, core: bytes, runs: list[_Run]
-) -> tuple[array[int], array[int], bytes] | None:
-    """Segments for many deletion runs: one segment per output character.
-
-    The width of each output character (itself plus the deleted marks after
-    it) is found with bytes operations: ``0 1`` becomes ``2``, then ``2 1``
-    becomes ``3``, and so on, once per mark of the longest run.  None if some
-    run is too long for that (the caller falls back to the reference).
-    Whitespace runs are then cut in from slices of these arrays.
-    """
+    if lead > 255 or tail > 255:
+        return None
     widths = marks.replace(b"\x00\x01", b"\x02")
     k = 2
     while 1 in widths:
@@ -498,43 +483,45 @@ def _dense_segments(
         widths = widths.replace(bytes((k, 1)), bytes((k + 1,)))
         k += 1
     widths = widths.translate(_WIDTH)
-    orig = array("q", accumulate(widths, initial=offset))
     flags = widths.translate(_LINEAR)
-    iota = _iota(len(widths) + 1)  # the output positions: one segment per character
-    if not runs:
-        return iota, orig, flags
-    o_parts: list[array[int]] = []
-    n_parts: list[array[int]] = []
+    ones = b"\x01" * len(widths)
+    n_parts: list[bytes] = []
+    o_parts: list[bytes] = []
     f_parts: list[bytes] = []
-    cur = shift = 0  # shift: output characters removed so far
+    if lead:  # the deleted start: one stand-alone deletion
+        n_parts.append(b"\x00")
+        o_parts.append(bytes((lead,)))
+        f_parts.append(b"\x00")
+    cur = 0
     for start, end, has_break in runs:
-        o_parts.append(orig[cur:start])
-        n_parts.append(iota[cur - shift : start - shift])
+        n_parts.append(ones[cur:start])
+        o_parts.append(widths[cur:start])
         f_parts.append(flags[cur:start])
-        if has_break:  # the spaces go, each line break stays
-            for i in range(start, end):
-                o_parts.append(orig[i : i + 1])
-                n_parts.append(iota[i - shift : i - shift + 1])
-                if core[i] == 32:
-                    f_parts.append(b"\x00")
-                    shift += 1
-                else:
-                    f_parts.append(flags[i : i + 1])
+        if has_break:  # the spaces go (stand-alone deletions), each line break stays
+            chunk = core[start:end]
+            kept = chunk.translate(_NOT_SPACE)
+            n_parts.append(kept)
+            o_parts.append(widths[start:end])
+            f_parts.append(bytes(a & b for a, b in zip(kept, flags[start:end], strict=True)))
         else:  # the run becomes one space
-            o_parts.append(orig[start : start + 1])
-            n_parts.append(iota[start - shift : start - shift + 1])
+            width = sum(widths[start:end])
+            if width > 255:
+                return None
+            n_parts.append(b"\x01")
+            o_parts.append(bytes((width,)))
             f_parts.append(b"\x00")
-            shift += end - start - 1
         cur = end
-    o_parts.append(orig[cur:])
-    n_parts.append(iota[cur - shift : len(widths) - shift + 1])
+    n_parts.append(ones[cur:])
+    o_parts.append(widths[cur:])
     f_parts.append(flags[cur:])
-    norm = array("q")
-    orig = array("q")
-    for o_part, n_part in zip(o_parts, n_parts, strict=True):
-        orig += o_part
-        norm += n_part
-    return norm, orig, b"".join(f_parts)
+    if tail:  # the deleted end
+        n_parts.append(b"\x00")
+        o_parts.append(bytes((tail,)))
+        f_parts.append(b"\x00")
+    return b"".join(n_parts), b"".join(o_parts), b"".join(f_parts)
+
+
+_NOT_SPACE = bytes(0 if i == 32 else 1 for i in range(256))
 
 
 search: Callable[[str], str]
