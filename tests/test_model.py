@@ -80,3 +80,63 @@ def test_raw_is_not_in_the_repr() -> None:
 
 def test_caption_credit_defaults_to_none() -> None:
     assert Caption("نص", "ar").credit is None
+
+
+def test_paragraphs_are_computed_once_and_kept() -> None:
+    a = make()
+    assert a.paragraphs is a.paragraphs  # stored, not rebuilt on every access
+
+
+def test_evolve_recomputes_paragraphs() -> None:
+    a = attrs.evolve(make(), sections=(Section(None, ("وحيدة.",)),))
+    assert a.paragraphs == ("وحيدة.",)
+
+
+def test_lists_become_tuples_and_records_stay_hashable() -> None:
+    section = Section(None, ["أولى.", "ثانية."])
+    assert section.paragraphs == ("أولى.", "ثانية.")
+    a = make(sections=[section], keywords=["العراق"], sources=["رويترز"])
+    assert (a.sections, a.keywords, a.sources) == ((section,), ("العراق",), ("رويترز",))
+    assert isinstance(hash(a), int)
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"keywords": "العراق"}, r"Article\.keywords must be a tuple of str, got str; wrap"),
+        ({"sources": ("رويترز", 1)}, r"Article\.sources must hold str items, got int"),
+        ({"sections": (("فقرة",),)}, r"Article\.sections must hold Section items, got tuple"),
+        ({"captions": ("صورة",)}, r"Article\.captions must hold Caption items, got str"),
+        ({"related": None}, r"Article\.related must be a tuple of RelatedStory, got NoneType"),
+        ({"dropped": 5}, r"Article\.dropped must be a tuple of str, got int"),
+        ({"date": "2015-09-29"}, r"date must be a datetime\.date or None, got str"),
+        ({"date": dt.datetime(2015, 9, 29, 9, 10)}, r"date must be .* got datetime"),
+        ({"time": "09:10"}, r"Article\.time must be a datetime\.time or None, got str"),
+        ({"date_inferred": 1}, r"Article\.date_inferred must be True or False, got int"),
+        ({"title": None}, r"Article\.title must be a str, got NoneType"),
+        ({"id": 3}, r"Article\.id must be a str, got int"),
+        ({"outlet": b"x"}, r"Article\.outlet must be a str or None, got bytes"),
+        ({"raw": None}, r"Article\.raw must be a str, got NoneType"),
+    ],
+)
+def test_wrong_field_types_are_refused_when_made(changes: dict[str, object], message: str) -> None:
+    with pytest.raises(TypeError, match=message):
+        make(**changes)
+
+
+def test_evolve_is_checked_too() -> None:
+    with pytest.raises(TypeError, match=r"date must be a datetime\.date or None, got str"):
+        attrs.evolve(make(), date="2016-10-27")  # type: ignore[arg-type]
+
+
+def test_part_records_check_their_fields() -> None:
+    with pytest.raises(TypeError, match=r"Section\.paragraphs must be a tuple of str, got str"):
+        Section(None, "فقرة")
+    with pytest.raises(TypeError, match=r"Section\.heading must be a str or None, got int"):
+        Section(1, ())  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"Caption\.lang must be a str"):
+        Caption("نص", None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"RelatedStory\.caption must be a Caption or None"):
+        RelatedStory(None, "ملخص", None, "صورة")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"date must be a datetime\.date or None, got str"):
+        RelatedStory(None, "ملخص", "26/9/2015", None)  # type: ignore[arg-type]

@@ -366,8 +366,8 @@ def test_clean_changes_no_letter() -> None:
 
 def test_repr_and_describe() -> None:
     assert repr(CLEAN) == (
-        "Normalizer('CLEAN', steps=(normalize_presentation_forms, remove_invisible, "
-        "strip_tatweel, normalize_whitespace))"
+        "Normalizer((normalize_presentation_forms, remove_invisible, "
+        "strip_tatweel, normalize_whitespace), name='CLEAN')"
     )
     text = SEARCH.describe()
     assert text.splitlines()[0] == "SEARCH: 12 steps"
@@ -627,4 +627,26 @@ def test_normalizer_is_frozen_hashable_and_copyable() -> None:
     assert twin("ﻷ  ب") == "لأ ب"
     renamed = attrs.evolve(CLEAN, name="mine")
     assert renamed("ـأ") == "أ"
-    assert repr(renamed).startswith("Normalizer('mine', steps=(normalize_presentation_forms,")
+    assert repr(renamed).startswith("Normalizer((normalize_presentation_forms,")
+    assert repr(renamed).endswith("), name='mine')")
+
+
+def test_repr_has_the_constructor_shape() -> None:
+    one = Normalizer((nz.strip_tatweel,), name="one")
+    assert repr(one) == "Normalizer((strip_tatweel,), name='one')"
+    # A repr of plain steps evaluates back to an equal normalizer.
+    assert eval(repr(one), {"Normalizer": Normalizer, "strip_tatweel": nz.strip_tatweel}) == one
+
+
+@pytest.mark.parametrize(("name", "error"), [(5, TypeError), (None, TypeError), ("", ValueError)])
+def test_normalizer_name_must_be_a_non_empty_str(name: object, error: type[Exception]) -> None:
+    with pytest.raises(error, match="Normalizer name must be a non-empty str"):
+        Normalizer((nz.strip_tatweel,), name=name)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("texts", ["إلى", b"x", bytearray(b"x")])
+def test_normalize_many_refuses_a_single_string(texts: object) -> None:
+    with pytest.raises(
+        TypeError, match="normalize_many\\(\\) expects an iterable of str, got a single"
+    ):
+        SEARCH.normalize_many(texts)  # type: ignore[arg-type]

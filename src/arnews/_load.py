@@ -55,8 +55,10 @@ def load_dir(path: str | os.PathLike[str], pattern: str = "*.txt") -> Corpus:
         TypeError: if ``path`` is not a str or path-like, or ``pattern`` not a str.
         FileNotFoundError: if ``path`` does not exist.
         NotADirectoryError: if ``path`` is a file.
-        ValueError: if no file matches ``pattern``, a file is not valid UTF-8,
-            or a file holds no text (the message names the file).
+        ValueError: if ``pattern`` is absolute or leaves the folder (``..``),
+            no file matches it, two files share a stem (ids are stems), a
+            file is not valid UTF-8, or a file holds no text (the message
+            names the file).
     """
     path_arg: object = path
     if not isinstance(path_arg, str | os.PathLike):
@@ -71,6 +73,18 @@ def load_dir(path: str | os.PathLike[str], pattern: str = "*.txt") -> Corpus:
             f"got {type(pattern_arg).__name__}"
         )
         raise TypeError(msg)
+    pattern_path = PurePath(pattern)
+    if (
+        not pattern
+        or pattern_path.is_absolute()
+        or pattern_path.anchor
+        or ".." in pattern_path.parts
+    ):
+        msg = (
+            f"load_dir(pattern=...) is matched inside the folder, got {pattern!r}; "
+            f"pass the folder as path and a relative pattern such as '*.txt' or '**/*.txt'"
+        )
+        raise ValueError(msg)
     folder = Path(path)
     if not folder.exists():
         msg = f"load_dir(): folder {str(folder)!r} does not exist"
@@ -88,6 +102,15 @@ def load_dir(path: str | os.PathLike[str], pattern: str = "*.txt") -> Corpus:
             f"pass pattern=... to choose files"
         )
         raise ValueError(msg)
+    by_id: dict[str, Path] = {}
+    for file in files:
+        if file.stem in by_id:
+            msg = (
+                f"load_dir(): {str(by_id[file.stem])!r} and {str(file)!r} would both get the "
+                f"id {file.stem!r} (ids are file stems); rename one, or narrow pattern=..."
+            )
+            raise ValueError(msg)
+        by_id[file.stem] = file
     articles = []
     for file in files:
         data = file.read_bytes()

@@ -14,9 +14,89 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
     from ._entities import Mention
 
 __all__ = ["Article", "Caption", "RelatedStory", "Section"]
+
+
+# -- checks shared by the records ------------------------------------------------------------
+# Records are built by the parser, but also by users (tests, fixtures, attrs.evolve); a wrong
+# type must fail here, with the fix, rather than later in a query or in hash().
+
+
+def _as_tuple(value: Iterable[object], kind: type, what: str) -> tuple[Any, ...]:
+    """Any iterable of ``kind`` items (list, tuple, generator) as a tuple; a str is refused."""
+    if isinstance(value, str | bytes) or not hasattr(value, "__iter__"):
+        msg = (
+            f"{what} must be a tuple of {kind.__name__}, got {type(value).__name__}; "
+            f"wrap a single item as ({value!r},)"
+        )
+        raise TypeError(msg)
+    items = tuple(value)
+    for item in items:
+        if not isinstance(item, kind):
+            msg = f"{what} must hold {kind.__name__} items, got {type(item).__name__}"
+            raise TypeError(msg)
+    return items
+
+
+# Named converters (the attrs mypy plugin types named functions only).
+def _paragraphs(value: Iterable[str]) -> tuple[str, ...]:
+    """``Section.paragraphs``."""
+    return _as_tuple(value, str, "Section.paragraphs")
+
+
+def _sources(value: Iterable[str]) -> tuple[str, ...]:
+    """``Article.sources``."""
+    return _as_tuple(value, str, "Article.sources")
+
+
+def _keywords(value: Iterable[str]) -> tuple[str, ...]:
+    """``Article.keywords``."""
+    return _as_tuple(value, str, "Article.keywords")
+
+
+def _dropped(value: Iterable[str]) -> tuple[str, ...]:
+    """``Article.dropped``."""
+    return _as_tuple(value, str, "Article.dropped")
+
+
+def _sections(value: Iterable[Section]) -> tuple[Section, ...]:
+    """``Article.sections``."""
+    return _as_tuple(value, Section, "Article.sections")
+
+
+def _captions(value: Iterable[Caption]) -> tuple[Caption, ...]:
+    """``Article.captions``."""
+    return _as_tuple(value, Caption, "Article.captions")
+
+
+def _related(value: Iterable[RelatedStory]) -> tuple[RelatedStory, ...]:
+    """``Article.related``."""
+    return _as_tuple(value, RelatedStory, "Article.related")
+
+
+def _check(kinds: type | tuple[type, ...], what: str, hint: str) -> Callable[..., None]:
+    """A validator: the value is an instance of ``kinds``, else a TypeError with ``hint``."""
+
+    def validate(_instance: object, _attribute: object, value: object) -> None:
+        if not isinstance(value, kinds):
+            msg = f"{what} must be {hint}, got {type(value).__name__}"
+            raise TypeError(msg)
+
+    return validate
+
+
+def _check_date(_instance: object, _attribute: object, value: dt.date | None) -> None:
+    """A validator for ``date`` fields: a datetime.date (not a datetime) or None."""
+    if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
+        msg = (
+            f"date must be a datetime.date or None, got {type(value).__name__}; "
+            f"e.g. datetime.date(2015, 9, 29)"
+        )
+        raise TypeError(msg)
 
 
 @attrs.frozen
@@ -27,8 +107,10 @@ class Section:
     'مركز تدريب'
     """
 
-    heading: str | None
-    paragraphs: tuple[str, ...]
+    heading: str | None = attrs.field(
+        validator=_check((str, type(None)), "Section.heading", "a str or None")
+    )
+    paragraphs: tuple[str, ...] = attrs.field(converter=_paragraphs)
 
 
 @attrs.frozen
@@ -43,9 +125,11 @@ class Caption:
     'الأوروبية'
     """
 
-    text: str
-    lang: str
-    credit: str | None = None
+    text: str = attrs.field(validator=_check(str, "Caption.text", "a str"))
+    lang: str = attrs.field(validator=_check(str, "Caption.lang", 'a str such as "ar" or "en"'))
+    credit: str | None = attrs.field(
+        default=None, validator=_check((str, type(None)), "Caption.credit", "a str or None")
+    )
 
 
 @attrs.frozen
@@ -61,10 +145,14 @@ class RelatedStory:
     True
     """
 
-    title: str | None
-    summary: str
-    date: dt.date | None
-    caption: Caption | None
+    title: str | None = attrs.field(
+        validator=_check((str, type(None)), "RelatedStory.title", "a str or None")
+    )
+    summary: str = attrs.field(validator=_check(str, "RelatedStory.summary", "a str"))
+    date: dt.date | None = attrs.field(validator=_check_date)
+    caption: Caption | None = attrs.field(
+        validator=_check((Caption, type(None)), "RelatedStory.caption", "a Caption or None")
+    )
 
 
 @attrs.frozen
@@ -78,35 +166,56 @@ class Article:
     >>> a = arnews.parse("عنوان الخبر\n\n2015-09-29\n\nنص الخبر الأول.\n")
     >>> a.title, a.date.isoformat(), a.paragraphs
     ('عنوان الخبر', '2015-09-29', ('نص الخبر الأول.',))
+
+    ``paragraphs`` (every body paragraph, across sections) is derived from
+    ``sections`` when the article is made; ``subheadings`` and ``text`` are
+    properties.  Lists given for tuple fields become tuples; values of the
+    wrong type are refused when the record is made, so ``attrs.evolve`` is
+    checked too:
+
+    >>> import attrs
+    >>> attrs.evolve(a, date="2015-09-29")
+    Traceback (most recent call last):
+    ...
+    TypeError: date must be a datetime.date or None, got str; e.g. datetime.date(2015, 9, 29)
+
+    Raises:
+        TypeError: if a field has the wrong type (a str where a tuple of str
+            is expected, a str date, a non-bool ``date_inferred`` ...).
     """
 
-    id: str
-    title: str
-    date: dt.date | None
-    time: dt.time | None
-    date_inferred: bool
-    outlet: str | None
-    sources: tuple[str, ...]
-    dateline: str | None
-    sections: tuple[Section, ...]
-    captions: tuple[Caption, ...]
-    keywords: tuple[str, ...]
-    related: tuple[RelatedStory, ...]
-    raw: str = attrs.field(repr=False)
+    id: str = attrs.field(validator=_check(str, "Article.id", "a str"))
+    title: str = attrs.field(validator=_check(str, "Article.title", "a str"))
+    date: dt.date | None = attrs.field(validator=_check_date)
+    time: dt.time | None = attrs.field(
+        validator=_check((dt.time, type(None)), "Article.time", "a datetime.time or None")
+    )
+    date_inferred: bool = attrs.field(
+        validator=_check(bool, "Article.date_inferred", "True or False")
+    )
+    outlet: str | None = attrs.field(
+        validator=_check((str, type(None)), "Article.outlet", "a str or None")
+    )
+    sources: tuple[str, ...] = attrs.field(converter=_sources)
+    dateline: str | None = attrs.field(
+        validator=_check((str, type(None)), "Article.dateline", "a str or None")
+    )
+    sections: tuple[Section, ...] = attrs.field(converter=_sections)
+    captions: tuple[Caption, ...] = attrs.field(converter=_captions)
+    keywords: tuple[str, ...] = attrs.field(converter=_keywords)
+    related: tuple[RelatedStory, ...] = attrs.field(converter=_related)
+    raw: str = attrs.field(repr=False, validator=_check(str, "Article.raw", "a str"))
     #: Page furniture left out of every other field, in text order: furniture
     #: lines (``الأكثر قراءة``), block labels (``كلمات مفتاحية``, ``حول هذه القصة``)
     #: and an end marker cut from the last sentence (``انتهى``).
-    dropped: tuple[str, ...] = ()
+    dropped: tuple[str, ...] = attrs.field(default=(), converter=_dropped)
+    #: All body paragraphs in order, across sections: derived from ``sections``
+    #: once, when the article is made (queries read it once per hit).
+    paragraphs: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
 
-    @property
-    def paragraphs(self) -> tuple[str, ...]:
-        """All body paragraphs in order, across sections.
-
-        >>> import arnews
-        >>> len(arnews.load().get("003_525ecddc6b3f777e").paragraphs) > 5
-        True
-        """
-        return tuple(p for s in self.sections for p in s.paragraphs)
+    def __attrs_post_init__(self) -> None:
+        paragraphs = tuple(p for s in self.sections for p in s.paragraphs)
+        object.__setattr__(self, "paragraphs", paragraphs)
 
     @property
     def subheadings(self) -> tuple[str, ...]:

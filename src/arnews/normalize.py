@@ -776,6 +776,14 @@ class Step:
         return self.name
 
 
+def _check_name(_instance: object, _attribute: object, value: str) -> None:
+    """A Normalizer's name is a non-empty str (it is shown in reprs and error messages)."""
+    if not isinstance(value, str) or not value:
+        shown = type(value).__name__ if not isinstance(value, str) else "an empty str"
+        msg = f"Normalizer name must be a non-empty str, got {shown}; pass e.g. name='fold'"
+        raise TypeError(msg) if not isinstance(value, str) else ValueError(msg)
+
+
 def _steps(value: object) -> tuple[Step, ...]:
     """Convert the steps given to a Normalizer into a tuple of Step."""
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
@@ -813,7 +821,7 @@ class Normalizer:
 
     >>> fold = Normalizer((strip_diacritics, normalize_alef), name="fold")
     >>> fold
-    Normalizer('fold', steps=(strip_diacritics, normalize_alef))
+    Normalizer((strip_diacritics, normalize_alef), name='fold')
     >>> fold("إِسْلام")
     'اسلام'
     >>> fold.lossy_steps
@@ -824,7 +832,7 @@ class Normalizer:
     """
 
     steps: tuple[Step, ...] = attrs.field(converter=_steps)
-    name: str = "custom"
+    name: str = attrs.field(default="custom", validator=_check_name)
     _fast: str | None = attrs.field(default=None, alias="fast", eq=False)
     # What __call__ and align run: chosen on first use (the fast path module imports this
     # one, so it cannot be looked up at construction), then one slot load per call.
@@ -897,9 +905,17 @@ class Normalizer:
         ['احمد', 'علي']
 
         Raises:
-            TypeError: when an item is not a str (raised as that item is reached).
+            TypeError: if ``texts`` is itself a str or bytes (pass a list of
+                strings, or call the normalizer on the one string), or when an
+                item is not a str (raised as that item is reached).
         """
-        yield from map(self, texts)
+        if isinstance(texts, str | bytes | bytearray):
+            msg = (
+                f"normalize_many() expects an iterable of str, got a single "
+                f"{type(texts).__name__}; call the normalizer on it, or pass [text]"
+            )
+            raise TypeError(msg)
+        return map(self, texts)
 
     def align(self, text: str) -> Alignment:
         """Normalize text and keep a map between normalized and original spans.
@@ -965,7 +981,9 @@ class Normalizer:
         return "\n".join(lines)
 
     def __repr__(self) -> str:
-        return f"Normalizer({self.name!r}, steps=({', '.join(map(repr, self.steps))}))"
+        # The constructor's shape: Normalizer(steps, name=...), with a one-step tuple's comma.
+        steps = ", ".join(map(repr, self.steps)) + ("," if len(self.steps) == 1 else "")
+        return f"Normalizer(({steps}), name={self.name!r})"
 
 
 #: Folds spelling variants; what an index and its queries both use.  In order:
