@@ -342,6 +342,7 @@ def test_presets_are_the_documented_pipelines() -> None:
         "drop_hamza_marks",
         "normalize_alef",
         "normalize_hamza",
+        "normalize_persian_letters",
         "normalize_yeh",
         "normalize_teh_marbuta",
         "normalize_digits",
@@ -370,7 +371,7 @@ def test_repr_and_describe() -> None:
         "strip_tatweel, normalize_whitespace), name='CLEAN')"
     )
     text = SEARCH.describe()
-    assert text.splitlines()[0] == "SEARCH: 12 steps"
+    assert text.splitlines()[0] == "SEARCH: 13 steps"
     assert "strip_diacritics  (lossy)" in text
 
 
@@ -650,3 +651,11 @@ def test_normalize_many_refuses_a_single_string(texts: object) -> None:
         TypeError, match="normalize_many\\(\\) expects an iterable of str, got a single"
     ):
         SEARCH.normalize_many(texts)  # type: ignore[arg-type]
+
+
+def test_search_folds_keheh_so_persian_keyboard_text_matches() -> None:
+    # KEHEH U+06A9 and ARABIC LETTER KAF U+0643; FARSI YEH U+06CC at the end and inside.
+    assert SEARCH("\u06a9\u062a\u0627\u0628") == SEARCH("\u0643\u062a\u0627\u0628")
+    assert (
+        SEARCH("\u0639\u0644\u06cc \u06a9\u06cc\u0641") == "\u0639\u0644\u064a \u0643\u064a\u0641"
+    )

@@ -988,8 +988,9 @@ class Normalizer:
 
 #: Folds spelling variants; what an index and its queries both use.  In order:
 #: presentation forms, invisible characters (every ZWNJ), tatweel, diacritics
-#: (composing hamza), leftover combining hamza, alef, hamza carriers, yeh, teh
-#: marbuta, digits, punctuation, whitespace (line breaks kept).  Every deletion
+#: (composing hamza), leftover combining hamza, alef, hamza carriers, Persian
+#: keheh and yeh (ک → ك), yeh, teh marbuta, digits, punctuation, whitespace
+#: (line breaks kept).  Every deletion
 #: comes before the digit step, whose separators depend on their neighbours.
 SEARCH = Normalizer(
     (
@@ -1000,6 +1001,7 @@ SEARCH = Normalizer(
         _drop_hamza_marks,
         normalize_alef,
         normalize_hamza,
+        normalize_persian_letters,
         normalize_yeh,
         normalize_teh_marbuta,
         normalize_digits,
