@@ -144,6 +144,27 @@ def test_fold_unifies_alef_yeh_and_teh_marbuta_variants() -> None:
     assert fold("حتى") == fold("حتي")
 
 
+# The weekdays, Sunday first, as the issue's date lines write them.
+WEEKDAYS = ["الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"]
+
+
+def test_a_wrong_weekday_is_not_checked() -> None:
+    # 27 October 2016 was a Thursday (الخميس); web pages do name the wrong day, and the
+    # stated date wins rather than the line being rejected.
+    assert dt.date(2016, 10, 27).isoweekday() == 4
+    assert find_date("الجمعة 27 أكتوبر 2016") == (dt.date(2016, 10, 27), None)
+    assert find_date("الجمعة، 27 أكتوبر 2016 09:10 ص") == (dt.date(2016, 10, 27), dt.time(9, 10))
+
+
+@given(
+    st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(9999, 12, 31)),
+    st.sampled_from(WEEKDAYS),
+)
+def test_any_weekday_before_any_date_gives_that_date(day: dt.date, weekday: str) -> None:
+    line = f"{weekday} {day.day} {ISSUE_MONTHS[day.month][0]} {day.year}"
+    assert find_date(line) == (day, None)
+
+
 def test_find_date_refuses_non_str() -> None:
     with pytest.raises(TypeError, match="expects str, got bytes"):
         find_date(b"2015-09-29")  # type: ignore[arg-type]

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import arnews
@@ -238,17 +238,43 @@ def test_date_inside_a_body_sentence_is_not_the_date() -> None:
     assert a.date is None
 
 
-def test_subheading_needs_body_text_directly_below() -> None:
+def test_subheading_needs_body_text_on_the_next_non_blank_line() -> None:
     text = (
         "عنوان\n\nفقرة أولى طويلة بما يكفي.\n\n"
-        "عنوان فرعي\nفقرة تحت العنوان الفرعي.\n\nسطر قصير\n\nفقرة أخيرة.\n"
+        "عنوان فرعي\nفقرة تحت العنوان الفرعي.\n\n"
+        "سطر قصير\n\nسطر قصير آخر\n\n\nفقرة أخيرة.\n"
     )
     a = arnews.parse(text)
-    assert a.subheadings == ("عنوان فرعي",)
+    # "سطر قصير" has another short line below it, so it stays a paragraph; the line below
+    # it has body text on its next non-blank line, so it heads a section.
+    assert a.subheadings == ("عنوان فرعي", "سطر قصير آخر")
     assert a.sections == (
         Section(None, ("فقرة أولى طويلة بما يكفي.",)),
-        Section("عنوان فرعي", ("فقرة تحت العنوان الفرعي.", "سطر قصير", "فقرة أخيرة.")),
+        Section("عنوان فرعي", ("فقرة تحت العنوان الفرعي.", "سطر قصير")),
+        Section("سطر قصير آخر", ("فقرة أخيرة.",)),
     )
+
+
+@pytest.mark.parametrize(
+    "gap",
+    ["\n", "\n\n", "\n\n\n\n", "\n \t\n", f"\n{NBSP}\n", "\n\u200f\n", "\r\n\r\n"],
+)
+def test_blank_lines_between_a_subheading_and_its_text_do_not_matter(gap: str) -> None:
+    a = arnews.parse(f"عنوان\n\nمقدمة الخبر.\n\nخلفية الأزمة{gap}بدأت الأزمة قبل عامين.\n")
+    assert a.sections == (
+        Section(None, ("مقدمة الخبر.",)),
+        Section("خلفية الأزمة", ("بدأت الأزمة قبل عامين.",)),
+    )
+
+
+@pytest.mark.parametrize("heading", ["مواقف وقلق", "نفي واضطراب", "دور التحالف"])
+def test_a_blank_line_under_a_seed_subheading_keeps_it(heading: str) -> None:
+    # A reviewer's report: a blank line inserted after a subheading of 003 made it a paragraph.
+    text = seed("003").replace(f"{heading}\n", f"{heading}\n\n")
+    assert text != seed("003")
+    a = arnews.parse(text, id=SEEDS["003"])
+    assert a.subheadings == ("مواقف وقلق", "نفي واضطراب", "دور التحالف")
+    same_fields(a, parsed("003"))
 
 
 def test_captions_repeated_on_consecutive_lines_are_kept_once() -> None:
@@ -459,6 +485,10 @@ def no_blank_lines(t: str) -> str:
     return "\n".join(line for line in t.split("\n") if line.strip())
 
 
+def blank_line_after_every_line(t: str) -> str:
+    return "\n".join(f"{line}\n" if line.strip() else line for line in t.split("\n"))
+
+
 def trailing_spaces(t: str) -> str:
     return _lines_map(t, lambda line: line + "  \t ")
 
@@ -467,7 +497,15 @@ def edge_nbsp(t: str) -> str:
     return _lines_map(t, lambda line: f"{NBSP}{line}{NBSP}" if line.strip() else line)
 
 
-PERTURBATIONS = [crlf, cr_only, extra_blank_lines, no_blank_lines, trailing_spaces, edge_nbsp]
+PERTURBATIONS = [
+    crlf,
+    cr_only,
+    extra_blank_lines,
+    no_blank_lines,
+    blank_line_after_every_line,
+    trailing_spaces,
+    edge_nbsp,
+]
 
 
 def same_fields(a: Article, b: Article) -> None:
@@ -493,7 +531,13 @@ def test_all_perturbations_at_once() -> None:
         same_fields(arnews.parse(text, id=stem), parsed(short))
 
 
-WHITESPACE_PERTURBATIONS = [extra_blank_lines, no_blank_lines, trailing_spaces, edge_nbsp]
+WHITESPACE_PERTURBATIONS = [
+    extra_blank_lines,
+    no_blank_lines,
+    blank_line_after_every_line,
+    trailing_spaces,
+    edge_nbsp,
+]
 
 
 @settings(deadline=None)
@@ -524,6 +568,30 @@ def test_random_edge_whitespace_and_mixed_line_endings(short: str, data: st.Data
     same_fields(arnews.parse("".join(out), id=SEEDS[short]), parsed(short))
 
 
+# A blank line as a web page may leave it: empty, or only whitespace and invisible marks.
+BLANKS = st.sampled_from(["", " ", "\t", NBSP, f" {NBSP}\t", "\u200f", "\ufeff"])
+
+
+def _reblank(lines: list[str], data: st.DataObject) -> str:
+    """The lines with each blank one kept or removed, and 0-3 blank lines drawn at each boundary."""
+    out: list[str] = []
+    for line in lines:
+        out.extend(data.draw(st.lists(BLANKS, max_size=3)))
+        if not _blank(line) or data.draw(st.booleans()):
+            out.append(line)
+    out.extend(data.draw(st.lists(BLANKS, max_size=3)))
+    return "\n".join(out)
+
+
+@settings(deadline=None, max_examples=40)  # each example draws ~200 choices; keep CI quick
+@given(st.sampled_from(sorted(SEEDS)), st.data())
+def test_blank_lines_added_or_removed_at_random_give_the_same_fields(
+    short: str, data: st.DataObject
+) -> None:
+    text = _reblank(seed(short).split("\n"), data)
+    same_fields(arnews.parse(text, id=SEEDS[short]), parsed(short))
+
+
 def _with_date_line(short: str, new: str) -> str:
     lines = seed(short).split("\n")
     lines[DATE_LINE[short]] = new
@@ -538,6 +606,7 @@ def _with_date_line(short: str, new: str) -> str:
         ("000", "الخميس 27 تشرين الأول 2016 09:10 ص"),  # Levantine month name
         ("000", "الخميس 27 أكتوبر/تشرين الأول 2016 09:10 ص"),  # combined form
         ("000", f"الخميس{NBSP}27{NBSP}اكتوبر{NBSP}2016{NBSP}09:10{NBSP}ص"),
+        ("000", "الجمعة 27 أكتوبر 2016 09:10 ص"),  # a wrong weekday (a Thursday): not checked
         ("001", "٢٠١٥-٠٩-٢٩"),
         ("001", "29 أيلول 2015"),
         ("001", "الثلاثاء 29 سبتمبر/أيلول 2015"),
@@ -717,6 +786,16 @@ def test_generated_layouts_lose_no_line(text: str) -> None:
         assert_no_line_lost(text, a)
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(layouts() | st.text(), st.data())
+def test_blank_lines_never_change_the_fields_of_any_text(text: str, data: st.DataObject) -> None:
+    a = _parse_or_documented_error(text)
+    assume(a is not None)
+    assert a is not None
+    again = _reblank(text.splitlines(), data)
+    same_fields(arnews.parse(again, id=a.id), a)
+
+
 # ------------------------------------------------------------- texts a user might bring
 # Small articles written for these tests (not copies of the seeds), one layout variation each.
 # Expected values are read off the texts by hand.
@@ -821,7 +900,8 @@ def test_a_tatweel_that_is_no_dash_makes_no_dateline(line: str) -> None:
     a = arnews.parse(f"عنوان الخبر\n\n{line}\n\nقال مسؤول إن المحادثات ستستأنف.\n")
     assert a.dateline is None
     assert a.outlet is None
-    assert line in a.paragraphs
+    # Not a dateline, the short unpunctuated line above body text is a subheading.
+    assert a.sections == (Section(line, ("قال مسؤول إن المحادثات ستستأنف.",)),)
 
 
 def test_user_text_with_attribution_without_spaces() -> None:

@@ -157,10 +157,15 @@ def find_date(line: str) -> tuple[dt.date, dt.time | None] | None:
     Returns ``(date, time)`` with ``time`` None when the line states no time,
     or None when the line is not wholly a valid date.  Surrounding whitespace,
     no-break spaces and the digit script do not matter.  A 12-hour time with
-    ``ص`` (morning) or ``م`` (evening) is turned into a 24-hour time.
+    ``ص`` (morning) or ``م`` (evening) is turned into a 24-hour time.  A
+    weekday, when present, is not checked against the date: pages copied
+    from the web sometimes name the wrong day, and the stated date wins
+    (27 October 2016 below was a Thursday, not a Friday).
 
     >>> find_date("الخميس 27 أكتوبر 2016 09:10 ص")
     (datetime.date(2016, 10, 27), datetime.time(9, 10))
+    >>> find_date("الجمعة 27 أكتوبر 2016")
+    (datetime.date(2016, 10, 27), None)
     >>> find_date("٢٩ سبتمبر/أيلول ٢٠١٥")
     (datetime.date(2015, 9, 29), None)
     >>> find_date("2015-09-29")

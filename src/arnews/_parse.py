@@ -1,11 +1,15 @@
 """Raw article text -> :class:`~arnews.Article`, by general layout rules.
 
-The text is cut into lines (``str.splitlines``, so LF, CRLF and CR all work);
-blank lines only matter where a rule says so.  Every field keeps the
-characters of the text: a line is stripped of surrounding whitespace
-(no-break spaces, tabs, zero-width marks and byte-order marks included) but
-inner no-break spaces stay, so offsets into a field are offsets into the
-original line.
+The text is cut into lines (``str.splitlines``, so LF, CRLF and CR all work).
+Blank lines (empty, or only whitespace and invisible marks) never matter: the
+rules see only the sequence of non-blank lines, so adding or removing blank
+lines anywhere gives the same fields.  Web pages copied as text space their
+paragraphs unpredictably, so no rule may depend on that spacing.
+
+Every field keeps the characters of the text: a line is stripped of
+surrounding whitespace (no-break spaces, tabs, zero-width marks and
+byte-order marks included) but inner no-break spaces stay, so offsets into a
+field are offsets into the original line.
 
 Each non-blank line gets exactly one role (see :func:`_layout`), in this order
 of precedence:
@@ -34,8 +38,11 @@ of precedence:
    line of at most 40 words without sentence punctuation that ends with a
    parenthesised credit such as ``(أسوشيتد برس)``.  A longer repeated line is
    body text that the page happened to repeat, so it stays a paragraph;
-8. **subheadings**: short lines (at most seven words) without final
-   punctuation directly followed, with no blank line between, by body text;
+8. **subheadings**: short lines (at most seven words and 60 characters)
+   without final punctuation whose next non-blank line is body text (not a
+   label, furniture, a keyword line, an attribution, a caption, a date or
+   another short unpunctuated line).  So a short line at the end of the text, or
+   before the keyword block, the attribution or a caption, stays a paragraph;
 9. everything else is a body **paragraph** (one per line).  An end marker
    ``انتهى`` glued after the last punctuation of a paragraph is cut off and
    recorded in ``dropped``.
@@ -120,7 +127,6 @@ class _Line:
 
     number: int  # index into text.splitlines()
     text: str  # the line stripped of surrounding whitespace
-    adjacent: bool  # True when the next non-blank line follows with no blank line between
     role: str = ""
     squeezed: str | None = None  # the text with whitespace runs squeezed, once needed
 
@@ -314,12 +320,8 @@ def _body_role(lines: Sequence[_Line], k: int) -> str:
         return SOURCES
     if _caption_like(lines, k):
         return CAPTION
-    if (
-        _is_short_unpunctuated(s)
-        and lines[k].adjacent
-        and k + 1 < len(lines)
-        and _is_body_text(lines, k + 1)
-    ):
+    # The next non-blank line, however many blank lines come between.
+    if _is_short_unpunctuated(s) and k + 1 < len(lines) and _is_body_text(lines, k + 1):
         return HEADING
     return PARAGRAPH
 
@@ -364,13 +366,8 @@ def _related_roles(block: list[_Line]) -> list[str]:
 
 def _layout(text: str) -> tuple[_Line, ...]:
     """Every non-blank line of ``text`` with the role the layout rules give it."""
-    raw = text.splitlines()
-    numbered = [(i, _strip(ln)) for i, ln in enumerate(raw)]
-    kept = [(i, s) for i, s in numbered if s]
-    lines = [
-        _Line(i, s, adjacent=j + 1 < len(kept) and kept[j + 1][0] == i + 1)
-        for j, (i, s) in enumerate(kept)
-    ]
+    stripped = ((i, _strip(ln)) for i, ln in enumerate(text.splitlines()))
+    lines = [_Line(i, s) for i, s in stripped if s]  # blank lines play no part in any rule
     if not lines:
         return ()
     roles = [TITLE] + [""] * (len(lines) - 1)
@@ -561,13 +558,18 @@ def parse(text: str, *, id: str | None = None) -> Article:
     أكتوبر 2016 09:10 ص``, any regional month name, any Arabic digits) within
     the three lines under the title gives ``date`` and ``time``; ``PLACE-
     OUTLET`` under the title gives ``dateline`` and ``outlet``; ``المصدر : A +
-    B`` and a lone quoted name give ``sources``; short unpunctuated lines with
-    body text directly below are subheadings; repeated lines, Latin-script
-    lines and sentences ending in a ``(credit)`` are captions, each kept once;
-    ``كلمات مفتاحية`` opens the keywords and ``حول هذه القصة`` the related
-    teasers (each ending ``Published On d/m/yyyy``); furniture such as
-    ``الأكثر قراءة``, block labels and an ``انتهى`` end marker go to
+    B`` and a lone quoted name give ``sources``; short unpunctuated lines
+    whose next non-blank line is body text are subheadings; repeated lines,
+    Latin-script lines and sentences ending in a ``(credit)`` are captions,
+    each kept once; ``كلمات مفتاحية`` opens the keywords and ``حول هذه القصة``
+    the related teasers (each ending ``Published On d/m/yyyy``); furniture
+    such as ``الأكثر قراءة``, block labels and an ``انتهى`` end marker go to
     ``dropped``.  Everything else is a paragraph, one per line.
+
+    Blank lines play no part: adding or removing them anywhere gives the same
+    fields.  A weekday in the date line is not checked against the date
+    (pages copied from the web get it wrong; the stated date wins), so
+    ``الجمعة 27 أكتوبر 2016`` gives 27 October 2016, a Thursday.
 
     No line of the text is lost: each non-blank line ends up in a field or in
     ``dropped``.  Fields keep the text's characters, stripped of surrounding
