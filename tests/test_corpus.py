@@ -83,6 +83,13 @@ def test_article_by_unique_prefix() -> None:
         corpus.article("9")
 
 
+def test_article_with_an_empty_id_says_so() -> None:
+    # Every id starts with "", so "no article id starts with ''" would be false.
+    with pytest.raises(ValueError, match=r"empty id.*corpus\.ids") as caught:
+        arnews.load().article("")
+    assert "starts with" not in str(caught.value)
+
+
 def test_corpus_is_immutable() -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         CORPUS.articles = ()  # type: ignore[misc]

@@ -299,9 +299,12 @@ def test_concordance_html_and_pretty() -> None:
     assert "قبل &lt;" in html
     assert "<mark>لافروف</mark>" in html
     assert "&amp; بعد" in html
-    tables = [a for tag, a in parse_html(html).tags if tag == "table"]
+    parsed = parse_html(html)
+    tables = [a for tag, a in parsed.tags if tag == "table"]
     assert tables[0]["dir"] == "rtl"
-    assert tables[0]["lang"] == "ar"
+    # The language is stated per cell, from the cell's own text.
+    cells = [a for tag, a in parsed.tags if tag == "td"]
+    assert [(a.get("dir"), a.get("lang")) for a in cells[:3]] == [("rtl", "ar")] * 3
     # Logical order: preceding context, match, following context.
     assert html.index("قبل") < html.index("لافروف") < html.index("بعد")
     assert concordance_pretty(lines) == "1 line(s)\n  003  قبل < «لافروف» & بعد"
@@ -391,8 +394,69 @@ def test_marks_cover_exactly_the_span(text: str, data: st.DataObject) -> None:
     end = data.draw(st.integers(start + 1, len(text)))
     article = make_article(title=text)
     html = article_html(article, [FakeHit("x", "title", 0, start, end, text[start:end])])
-    heading = html[html.index("<h3>") + 4 : html.index("</h3>")]
+    heading = html[html.index(">", html.index("<h3")) + 1 : html.index("</h3>")]
     parsed = parse_html(f"<h3>{heading}</h3>")
     assert [tag for tag, _ in parsed.tags] == ["h3", "mark"]
     marked = heading[heading.index("<mark>") + 6 : heading.index("</mark>")]
     assert "".join(parse_html(marked).data) == text[start:end]
+
+
+# -- direction and language per cell ---------------------------------------------------------
+
+
+def test_english_search_results_are_not_labelled_arabic() -> None:
+    # The seeds write "Putin" only in 003's English photo captions (Caption.lang == "en").
+    corpus = arnews.load()
+    hits = corpus.search("Putin")
+    assert hits
+    assert {h.field for h in hits} == {"caption"}
+    html = hits._repr_html_()
+    assert 'lang="ar"' not in html
+    assert "<mark>Putin</mark>" in html
+    context_cells = [a for tag, a in parse_html(html).tags if tag == "td" and "dir" in a]
+    assert len(context_cells) == len(hits)
+    assert all((a["dir"], a.get("lang")) == ("ltr", "en") for a in context_cells)
+    # ... while an Arabic search still is.
+    arabic = corpus.search("بوتين")._repr_html_()
+    assert 'dir="rtl" lang="ar"' in arabic
+
+
+def test_english_concordance_lines_are_ltr_and_read_towards_the_match() -> None:
+    html = arnews.load().concordance("Putin", width=10)._repr_html_()
+    assert 'lang="ar"' not in html
+    cells = [a for tag, a in parse_html(html).tags if tag == "td" and a.get("dir") == "ltr"]
+    assert cells
+    lines = [FakeLine("Leaders ", "Putin", " and Obama", "x", "caption", 8)]
+    row = concordance_html(lines)
+    attrs = [a for tag, a in parse_html(row).tags if tag == "td"]
+    assert [a.get("dir") for a in attrs[:3]] == ["ltr"] * 3
+    assert all("lang" not in a for a in attrs)  # Latin script, language not claimed
+    # In the right-to-left table the first cell shows rightmost: the following context.
+    assert row.index("and Obama") < row.index("Putin") < row.index("Leaders")
+
+
+def test_cells_without_letters_get_dir_auto_and_mixed_cells_follow_the_majority() -> None:
+    lines = [
+        FakeLine("", "2015", "", "x", "paragraph", 0),
+        FakeLine("قال لافروف (", "Lavrov", ") إن موسكو", "x", "paragraph", 12),
+    ]
+    tds = [a for tag, a in parse_html(concordance_html(lines)).tags if tag == "td"]
+    assert tds[0]["dir"] == "auto"
+    assert "lang" not in tds[0]
+    assert (tds[4]["dir"], tds[4]["lang"]) == ("rtl", "ar")
+
+
+def test_article_html_marks_non_arabic_paragraphs_ltr() -> None:
+    article = make_article(title="Leaders meet", paragraphs=("نص عربي.", "An English paragraph."))
+    parsed = parse_html(article_html(article))
+    h3 = [a for tag, a in parsed.tags if tag == "h3"]
+    paragraphs = [a for tag, a in parsed.tags if tag == "p" and "class" not in a]
+    assert h3 == [{"dir": "ltr"}]
+    assert paragraphs[:2] == [{}, {"dir": "ltr"}]  # the Arabic one inherits the root's rtl/ar
+
+
+def test_corpus_html_titles_follow_their_script() -> None:
+    corpus = arnews.Corpus([make_article(title="Leaders meet in New York")])
+    tds = [a for tag, a in parse_html(corpus._repr_html_()).tags if tag == "td"]
+    assert {"dir": "ltr"} in tds
+    assert 'lang="ar"' not in corpus._repr_html_()

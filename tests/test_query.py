@@ -321,6 +321,33 @@ def test_hits_are_frozen_tuples_that_pickle() -> None:
     assert "<mark>" in hits._repr_html_()
 
 
+def test_slices_keep_the_result_types() -> None:
+    hits = CORPUS.search("بغداد")
+    part = hits[1:4]
+    assert type(part) is Hits
+    assert part == tuple(hits)[1:4]  # equal to the plain tuple slice
+    assert part._corpus is not None
+    assert part._corpus() is CORPUS  # the same corpus, for display in context
+    # 000, paragraph 5: "... عبر مركز التنسيق المشترك في بغداد توجهوا ..." — shown in context,
+    # which needs the corpus.
+    assert "المشترك في <mark>بغداد</mark>" in part._repr_html_()
+    assert part._repr_html_().count("<tr>") == 1 + 3  # header + three hits
+    assert type(hits[::-1]) is Hits
+    assert isinstance(hits[0], Hit)
+    assert hits[-1] == tuple(hits)[-1]
+    again = pickle.loads(pickle.dumps(part))
+    assert type(again) is Hits
+    assert again == part
+    lines = CORPUS.concordance("بغداد")
+    head = lines[:2]
+    assert type(head) is Concordance
+    assert head == tuple(lines)[:2]
+    assert head._repr_html_().count("<mark>") == 2
+    assert isinstance(lines[0], ConcordanceLine)
+    assert pickle.loads(pickle.dumps(head)) == head
+    assert Hits.of(())[:] == ()
+
+
 def test_search_function_matches_the_method() -> None:
     assert search(CORPUS, "روسيا") == CORPUS.search("روسيا")
 
@@ -353,6 +380,52 @@ def test_concordance_on_a_known_line() -> None:
     assert concordance(corpus, "بغداد", width=0)[0].left == ""
 
 
+def test_concordance_fetches_each_article_s_fields_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # One article of 3,000 paragraphs, each with a hit: fetching the field per hit
+    # used to rebuild article.paragraphs 3,000 times (quadratic).
+    import arnews._query as query_module
+
+    paragraphs = tuple(f"فقرة {i} عن بغداد" for i in range(3000))
+    corpus = Corpus((article(paragraphs, id_="big"), article(("وبغداد هنا",), id_="small")))
+    calls: list[str] = []
+    real = query_module._field_strings
+
+    def counting(a: Article) -> tuple[tuple[str, ...], ...]:
+        calls.append(a.id)
+        return real(a)
+
+    monkeypatch.setattr(query_module, "_field_strings", counting)
+    lines = corpus.concordance("بغداد", width=20)
+    assert calls == ["big", "small"]  # once per article with hits
+    assert len(lines) == 3001
+    assert lines[2999] == ConcordanceLine(
+        "فقرة 2999 عن ", "بغداد", "", "big", "paragraph", len("فقرة 2999 عن "), 2999
+    )
+    assert (lines[0].left, lines[0].index) == ("فقرة 0 عن ", 0)
+    assert lines[-1] == ConcordanceLine("", "وبغداد", " هنا", "small", "paragraph", 0, 0)
+
+
+def test_concordance_fields_like_search() -> None:
+    corpus = tiny("وصل إلى بغداد.", title="بغداد اليوم")
+    assert [line.field for line in corpus.concordance("بغداد")] == ["title", "paragraph"]
+    assert [line.field for line in corpus.concordance("بغداد", fields="title")] == ["title"]
+    only = corpus.concordance("بغداد", fields=("paragraph",))
+    assert [(line.field, line.offset) for line in only] == [("paragraph", 8)]
+    assert [
+        (line.article_id, line.field, line.index, line.offset)
+        for line in CORPUS.concordance("لافروف", fields=["caption"])
+    ] == [
+        (h.article_id, h.field, h.index, h.start)
+        for h in CORPUS.search("لافروف", fields=["caption"])
+    ]
+    with pytest.raises(ValueError, match=r"concordance\(fields=\.\.\.\) got unknown field 'body'"):
+        corpus.concordance("بغداد", fields=("body",))
+    with pytest.raises(ValueError, match="empty"):
+        corpus.concordance("بغداد", fields=())
+    with pytest.raises(TypeError, match="field names"):
+        corpus.concordance("بغداد", fields=3)  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize(
     ("width", "error"), [(-1, ValueError), (2.5, TypeError), (True, TypeError)]
 )
@@ -376,15 +449,15 @@ def test_frequencies_count_stems_with_clitics_folded() -> None:
 
 
 def test_frequencies_order_top_and_errors() -> None:
-    corpus = tiny("ب ب ب ا ا ج د د")
+    corpus = tiny("بب بب بب اا اا جج دد دد")
     assert frequencies(corpus, stopwords=False) == (
-        ("ب", 3),
-        ("ا", 2),
-        ("د", 2),
-        ("ج", 1),
+        ("بب", 3),
+        ("اا", 2),
+        ("دد", 2),
+        ("جج", 1),
         ("عنوان", 1),
     )
-    assert frequencies(corpus, top=2, stopwords=False) == (("ب", 3), ("ا", 2))
+    assert frequencies(corpus, top=2, stopwords=False) == (("بب", 3), ("اا", 2))
     assert frequencies(corpus, top=0) == ()
     with pytest.raises(ValueError, match="negative"):
         frequencies(corpus, top=-1)
@@ -396,6 +469,56 @@ def test_frequencies_order_top_and_errors() -> None:
 
 def test_frequencies_leave_numbers_out() -> None:
     assert dict(tiny("عام 2015 ٢٠١٦ 3.5").frequencies(stopwords=False)).keys() == {"عام", "عنوان"}
+
+
+def test_frequencies_count_only_words_of_two_letters_or_more() -> None:
+    # بـ and لـ leave one-letter tokens; a lone Latin letter too.
+    corpus = tiny("مر بـ«الحشد» لـ«داعش» و a x")
+    counts = dict(corpus.frequencies(stopwords=False))
+    assert "ب" not in counts
+    assert "ل" not in counts
+    assert "و" not in counts
+    assert "x" not in counts
+    assert counts["مر"] == 1  # two letters are enough
+    assert counts["الحشد"] == 1
+
+
+def test_frequencies_leave_out_english_function_words_and_ordinals() -> None:
+    corpus = tiny("The leaders of Russia and the US met in New York at the 70th session.")
+    counts = dict(corpus.frequencies())
+    for word in ("the", "The", "of", "and", "in", "at", "th", "70th", "70"):
+        assert word not in counts
+    assert counts == {"leaders": 1, "Russia": 1, "US": 1, "met": 1, "New": 1, "York": 1,
+                      "session": 1, "عنوان": 1}  # fmt: skip
+    everything = dict(corpus.frequencies(stopwords=False))
+    assert everything["the"] == 2  # "The" and "the" are kept apart when counting
+    assert everything["The"] == 1
+    assert "th" not in everything  # 70th is one number token, and numbers are left out
+
+
+def test_frequencies_on_the_seeds_hold_no_junk() -> None:
+    # The seeds' English captions ("the 70th anniversary ... in New York") and بـ / لـ.
+    counts = dict(CORPUS.frequencies())
+    for word in ("the", "and", "in", "of", "a", "th", "ب", "ل"):
+        assert word not in counts
+    assert all(sum(ch.isalpha() for ch in word) >= 2 for word in counts)
+
+
+def test_search_and_frequencies_rules_for_short_words_differ_as_documented() -> None:
+    # Issue 4: a proclitic may leave a two-letter stem, so أن matches ك + ان.
+    corpus = tiny("كان الآن لأن أن وأن ان بان كلا لا كما ما")
+    assert {h.text for h in corpus.search("أن")} == {"كان", "الآن", "لأن", "أن", "وأن", "ان", "بان"}
+    assert {h.text for h in corpus.search("لا")} == {"كلا", "لا"}
+    assert {h.text for h in corpus.search("ما")} == {"كما", "ما"}
+    # frequencies needs 3+ letters after a preposition (4 after ك): كان stays كان.
+    counts = dict(corpus.frequencies(stopwords=False))
+    assert counts["كان"] == 1
+    assert counts["كلا"] == 1
+    assert counts["كما"] == 1
+    assert counts["لان"] == 1  # لأن: ل + ان is not stripped either
+    assert counts["الان"] == 1  # the article is never removed
+    assert counts["ان"] == 3  # أن, ان, and وأن (a stopword after a bare و)
+    assert counts["بان"] == 1  # ب + ان: two letters are too few after ب
 
 
 def test_frequencies_on_the_seeds() -> None:
@@ -429,6 +552,8 @@ def test_stopword_list_is_normalized_and_hand_sized() -> None:
     assert all(SEARCH(w) == w for w in words)
     assert 100 < len(words) < 400
     assert "قال" not in words  # reporting verbs are content in news
+    assert {"the", "a", "an", "and", "in", "of"} <= words  # English function words
+    assert "us" not in words  # would drop "US" (the country) case-insensitively
 
 
 # -- properties ----------------------------------------------------------------------------
@@ -610,6 +735,7 @@ def test_stopword_file_format() -> None:
         "suffixed-particle",
         "auxiliary",
         "adverb",
+        "article",
     }
     words = [row[0] for row in rows]
     assert len(words) == len(set(words))

@@ -6,6 +6,7 @@ import regex  # type: ignore[import-untyped]  # no stubs in the dev env
 from hypothesis import given
 from hypothesis import strategies as st
 
+from arnews._index import normalize_words
 from arnews._tokenize import (
     ABSORBED_ARTICLE_PREFIXES,
     KINDS,
@@ -94,6 +95,29 @@ def test_invisible_characters_inside_a_word_join_it() -> None:
 def test_numbers(text: str, expected: list[str]) -> None:
     assert [t.text for t in tokenize(text)] == expected
     assert tokenize(text)[0].kind == ("number" if expected[0][0].isdigit() else "punct")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 003's English caption: "the 70th anniversary"; "th" is not a word.
+        ("the 70th anniversary", [("the", "latin"), ("70th", "number"), ("anniversary", "latin")]),
+        ("1st, 2nd", [("1st", "number"), (",", "punct"), ("2nd", "number")]),
+        ("٧٠th", [("٧٠th", "number")]),
+        ("10km.", [("10km", "number"), (".", "punct")]),
+        ("F16", [("F", "latin"), ("16", "number")]),  # letters first: two tokens, as before
+        ("70 th", [("70", "number"), ("th", "latin")]),  # a space separates
+        ("70بغداد", [("70", "number"), ("بغداد", "arabic")]),  # Arabic letters are not glued
+        (f"70{ZWSP}th", [(f"70{ZWSP}th", "number")]),  # SEARCH deletes the ZWSP: one word
+    ],
+)
+def test_latin_letters_glued_after_a_number_belong_to_it(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert pairs(text) == expected
+    # The span law: tokenizing then normalizing equals normalizing then tokenizing.
+    by_token = tuple(w for t in tokenize(text) if t.is_word for w in normalize_words(t.text))
+    assert by_token == normalize_words(text)
 
 
 def test_each_punctuation_mark_is_a_token() -> None:

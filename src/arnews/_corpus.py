@@ -164,11 +164,18 @@ class Corpus(Sequence[Article]):
 
         Raises:
             TypeError: if ``id_or_prefix`` is not a str.
+            ValueError: if ``id_or_prefix`` is empty (every id starts with it).
             KeyError: if no id matches, or the prefix matches several ids.
         """
         exact = self.get(id_or_prefix)
         if exact is not None:
             return exact
+        if not id_or_prefix:
+            msg = (
+                "article() got an empty id; give an id or a unique prefix of one, "
+                "e.g. corpus.article('003'), and list the ids with corpus.ids"
+            )
+            raise ValueError(msg)
         matches = [a for a in self.articles if id_or_prefix and a.id.startswith(id_or_prefix)]
         if len(matches) == 1:
             return matches[0]
@@ -272,19 +279,26 @@ class Corpus(Sequence[Article]):
         ('000_e0e2311573730f34', 'وبغداد')
 
         Raises:
-            TypeError: if ``query`` is not a str.
+            TypeError: if ``query`` is not a str, or ``fields`` not a sequence of names.
             ValueError: if the query holds no word, or a field name is unknown.
         """
         from ._query import search
 
         return search(self, query, fields=fields)
 
-    def concordance(self, query: str, *, width: int = 40) -> Concordance:
+    def concordance(
+        self,
+        query: str,
+        *,
+        width: int = 40,
+        fields: Sequence[str] = ("title", "paragraph", "caption"),
+    ) -> Concordance:
         """Keyword-in-context lines for every hit of ``query``.
 
         Each :class:`ConcordanceLine` holds ``left``, ``match`` and ``right``
         (cut exactly from the field), and ``article_id``, ``field``, ``offset``
-        and ``index`` to locate it.
+        and ``index`` to locate it.  ``fields`` picks the fields to look in,
+        as in :meth:`search`.
 
         >>> import arnews
         >>> line = arnews.load().concordance("لافروف", width=20)[0]
@@ -292,12 +306,13 @@ class Corpus(Sequence[Article]):
         ('لافروف', '003_525ecddc6b3f777e')
 
         Raises:
-            TypeError: if ``query`` is not a str or ``width`` not an int.
+            TypeError: if ``query`` is not a str, ``width`` not an int, or
+                ``fields`` not a sequence of names.
             ValueError: as :meth:`search`, or if ``width`` is negative.
         """
         from ._query import concordance
 
-        return concordance(self, query, width=width)
+        return concordance(self, query, width=width, fields=fields)
 
     def frequencies(
         self, *, top: int | None = None, stopwords: bool = True

@@ -1,17 +1,23 @@
 """Notebook and terminal display: HTML (``_repr_html_``) and pretty text (``_repr_pretty_``).
 
 Every string that comes from a text is passed through :func:`html.escape`
-before it reaches the HTML, Arabic content is marked ``dir="rtl" lang="ar"``
-(English captions ``dir="ltr" lang="en"``), and search hits are wrapped in
-``<mark>``.  The pretty functions return plain strings; the ``_repr_pretty_``
-methods hand them to IPython's printer with ``p.text(...)``.
+before it reaches the HTML, and search hits are wrapped in ``<mark>``.
+Direction and language are chosen per cell from the content: a caption's
+own ``lang`` where the record knows it (``dir="ltr" lang="en"`` for English
+captions), otherwise the script of the letters — mostly Arabic letters give
+``dir="rtl" lang="ar"``, mostly other letters ``dir="ltr"`` (with no claim
+about the language), no letters ``dir="auto"``.  The pretty functions return
+plain strings; the ``_repr_pretty_`` methods hand them to IPython's printer
+with ``p.text(...)``.
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Final, Protocol
+
+import regex  # type: ignore[import-untyped]  # no stubs in the dev env
 
 from ._model import Article, Caption
 
@@ -37,6 +43,21 @@ CONTEXT = 40
 
 _AR = 'dir="rtl" lang="ar"'
 _EN = 'dir="ltr" lang="en"'
+_LTR = 'dir="ltr"'
+_AUTO = 'dir="auto"'
+#: Letters used with the Arabic script (script extensions, Unicode data of ``regex``).
+_ARABIC_LETTER: Final = regex.compile(r"[\p{scx=Arabic}&&\p{L}]", regex.V1)
+_LETTER: Final = regex.compile(r"\p{L}")
+
+
+def _lang_attrs(text: str, lang: str | None = None) -> str:
+    """The ``dir``/``lang`` attributes of a cell: from ``lang`` if known, else from the script."""
+    if lang is not None:
+        return _AR if lang == "ar" else f'dir="ltr" lang="{_e(lang)}"'
+    letters = len(_LETTER.findall(text))
+    if not letters:
+        return _AUTO
+    return _AR if 2 * len(_ARABIC_LETTER.findall(text)) >= letters else _LTR
 
 
 class _HitLike(Protocol):
@@ -136,6 +157,12 @@ def field_text(article: Article, field: str, index: int) -> str:
     raise ValueError(msg)
 
 
+def _unless_ar(text: str) -> str:
+    """`` dir=... `` for an element inside an Arabic block whose own text is not Arabic, else ''."""
+    attrs = _lang_attrs(text)
+    return "" if attrs == _AR else " " + attrs
+
+
 def _more(shown: int, total: int, columns: int) -> str:
     """A table row saying how many rows were left out, or nothing."""
     if total <= shown:
@@ -148,7 +175,7 @@ def _more(shown: int, total: int, columns: int) -> str:
 
 def _caption_html(caption: Caption, spans: Iterable[tuple[int, int]]) -> str:
     """One caption as a ``<figcaption>`` in its own language and direction, spans marked."""
-    attrs = _AR if caption.lang == "ar" else f'dir="ltr" lang="{_e(caption.lang)}"'
+    attrs = _lang_attrs(caption.text, caption.lang)
     credit = f" <small>({_e(caption.credit)})</small>" if caption.credit else ""
     body = _marked(caption.text, spans)
     return f"<figure><figcaption {attrs}>{body}{credit}</figcaption></figure>"
@@ -182,14 +209,17 @@ def article_html(article: Article, marks: Iterable[_HitLike] = ()) -> str:
         if hit.article_id == article.id:
             spans.setdefault((hit.field, hit.index), []).append((hit.start, hit.end))
     out = [f'<div class="arnews-article" {_AR}>']
-    out.append(f"<h3>{_marked(article.title, spans.get(('title', 0), ()))}</h3>")
+    out.append(
+        f"<h3{_unless_ar(article.title)}>{_marked(article.title, spans.get(('title', 0), ()))}</h3>"
+    )
     out.append(f'<p class="arnews-meta"><small>{_meta(article)}</small></p>')
     number = 0
     for section in article.sections:
         if section.heading is not None:
             out.append(f"<h4>{_e(section.heading)}</h4>")
         for paragraph in section.paragraphs:
-            out.append(f"<p>{_marked(paragraph, spans.get(('paragraph', number), ()))}</p>")
+            marked = _marked(paragraph, spans.get(("paragraph", number), ()))
+            out.append(f"<p{_unless_ar(paragraph)}>{marked}</p>")
             number += 1
     for i, caption in enumerate(article.captions):
         out.append(_caption_html(caption, spans.get(("caption", i), ())))
@@ -252,8 +282,8 @@ def corpus_html(corpus: Corpus) -> str:
             date += "*"
         rows.append(
             f'<tr><td><code dir="ltr">{_e(article.id)}</code></td><td>{date}</td>'
-            f"<td {_AR}>{_e(article.outlet or '')}</td>"
-            f"<td {_AR}>{_e(_shorten(article.title, 120))}</td></tr>"
+            f"<td {_lang_attrs(article.outlet or '')}>{_e(article.outlet or '')}</td>"
+            f"<td {_lang_attrs(article.title)}>{_e(_shorten(article.title, 120))}</td></tr>"
         )
     return (
         f'<table class="arnews-corpus"><caption>Corpus of {len(corpus)} articles'
@@ -282,32 +312,49 @@ def corpus_pretty(corpus: Corpus) -> str:
 # -- search results ----------------------------------------------------------
 
 
-def _context(hit: _HitLike, corpus: Corpus | None) -> str:
-    """The hit in its field as escaped HTML, with ``CONTEXT`` characters each side."""
+def _context(hit: _HitLike, corpus: Corpus | None) -> tuple[str, str]:
+    """The hit in its field as escaped HTML, ``CONTEXT`` characters each side, and its attributes.
+
+    The attributes (``dir``/``lang``) come from the caption's language for a
+    caption hit, else from the script of the field's letters.
+    """
     article = None if corpus is None else corpus.get(hit.article_id)
     if article is None:
-        return f"<mark>{_e(hit.text)}</mark>"
+        return f"<mark>{_e(hit.text)}</mark>", _lang_attrs(hit.text)
     text = field_text(article, hit.field, hit.index)
+    lang = article.captions[hit.index].lang if hit.field == "caption" else None
     lo, hi = max(hit.start - CONTEXT, 0), min(hit.end + CONTEXT, len(text))
     left = ("…" if lo > 0 else "") + text[lo : hit.start]
     right = text[hit.end : hi] + ("…" if hi < len(text) else "")
-    return f"{_e(left)}<mark>{_e(text[hit.start : hit.end])}</mark>{_e(right)}"
+    shown = f"{_e(left)}<mark>{_e(text[hit.start : hit.end])}</mark>{_e(right)}"
+    return shown, _lang_attrs(text, lang)
+
+
+def _hit_row(hit: _HitLike, corpus: Corpus | None) -> str:
+    """One row of the hits table."""
+    shown, attrs = _context(hit, corpus)
+    return (
+        f'<tr><td><code dir="ltr">{_e(hit.article_id)}</code></td>'
+        f"<td>{_e(hit.field)}</td><td>{hit.index}</td><td {attrs}>{shown}</td></tr>"
+    )
 
 
 def hits_html(hits: Sequence[_HitLike], corpus: Corpus | None = None) -> str:
     """Search hits as a table; with the ``corpus`` they came from, each shows its context.
+
+    The context cell is marked right-to-left Arabic or left-to-right from
+    its own text (a caption's ``lang`` where known), so an English caption
+    is not labelled Arabic.
 
     >>> import arnews
     >>> corpus = arnews.load()
     >>> html = hits_html(corpus.search("لافروف"), corpus)
     >>> "<mark>لافروف</mark>" in html
     True
+    >>> 'lang="ar"' in hits_html(corpus.search("Putin"), corpus)
+    False
     """
-    rows = [
-        f'<tr><td><code dir="ltr">{_e(h.article_id)}</code></td>'
-        f"<td>{_e(h.field)}</td><td>{h.index}</td><td {_AR}>{_context(h, corpus)}</td></tr>"
-        for h in hits[:MAX_ROWS]
-    ]
+    rows = [_hit_row(h, corpus) for h in hits[:MAX_ROWS]]
     return (
         f'<table class="arnews-hits"><caption>{len(hits)} hit(s)</caption>'
         "<thead><tr><th>article</th><th>field</th><th>#</th><th>match</th></tr></thead>"
@@ -333,26 +380,46 @@ def hits_pretty(hits: Sequence[_HitLike]) -> str:
     return "\n".join(lines)
 
 
+def _concordance_row(line: _LineLike) -> str:
+    """One row of the right-to-left concordance table, its cells marked from its own text.
+
+    An Arabic row lists left context, match, right context, which the
+    right-to-left table shows from right to left; a left-to-right row lists
+    them the other way round so that it reads from left to right on screen.
+    """
+    attrs = _lang_attrs(line.left + line.match + line.right)
+    match = f"<td {attrs}><mark>{_e(line.match)}</mark></td>"
+    where = f'<td dir="ltr"><code>{_e(line.article_id)}</code> {_e(line.field)}</td>'
+    if attrs == _LTR:
+        # The first cell shows rightmost: the following context; each context cell is
+        # aligned towards the match.
+        first = f'<td {attrs} style="text-align:left">{_e(line.right)}</td>'
+        last = f'<td {attrs} style="text-align:right">{_e(line.left)}</td>'
+    else:
+        first = f'<td {attrs} style="text-align:left">{_e(line.left)}</td>'
+        last = f'<td {attrs} style="text-align:right">{_e(line.right)}</td>'
+    return f"<tr>{first}{match}{last}{where}</tr>"
+
+
 def concordance_html(lines: Sequence[_LineLike]) -> str:
     """Keyword-in-context lines as a right-to-left table with the match column in the middle.
 
-    In the right-to-left table the preceding context sits right of the match
-    and the following context left of it, each aligned towards the match.
+    In the right-to-left table the preceding context of an Arabic line sits
+    right of the match and the following context left of it, each aligned
+    towards the match.  Each cell's ``dir``/``lang`` comes from the line's own
+    letters: a line in Latin script is ``dir="ltr"`` (not labelled Arabic)
+    and its cells are listed in reverse, so it too reads towards the match.
 
     >>> import arnews
     >>> html = concordance_html(arnews.load().concordance("لافروف", width=20))
     >>> html.count("<mark>") > 0, 'dir="rtl" lang="ar"' in html
     (True, True)
+    >>> 'lang="ar"' in concordance_html(arnews.load().concordance("Putin"))
+    False
     """
-    rows = [
-        f'<tr><td style="text-align:left">{_e(line.left)}</td>'
-        f"<td><mark>{_e(line.match)}</mark></td>"
-        f'<td style="text-align:right">{_e(line.right)}</td>'
-        f'<td dir="ltr"><code>{_e(line.article_id)}</code> {_e(line.field)}</td></tr>'
-        for line in lines[:MAX_ROWS]
-    ]
+    rows = [_concordance_row(line) for line in lines[:MAX_ROWS]]
     return (
-        f'<table class="arnews-concordance" {_AR}><caption>{len(lines)} line(s)</caption>'
+        f'<table class="arnews-concordance" dir="rtl"><caption>{len(lines)} line(s)</caption>'
         f"<tbody>{''.join(rows)}{_more(len(rows), len(lines), 4)}</tbody></table>"
     )
 

@@ -19,7 +19,7 @@ import functools
 import weakref
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, SupportsIndex, overload
 
 import attrs
 
@@ -112,14 +112,17 @@ class ConcordanceLine:
 class Hits(tuple[Hit, ...]):
     """The tuple of Hits that search returns, with notebook and terminal display.
 
-    It is a plain tuple in every other respect (equality, slicing, pickling);
-    it remembers the corpus it came from (weakly) so the notebook table can
-    show each hit in context.
+    It is a plain tuple in every other respect (equality with tuples,
+    pickling); it remembers the corpus it came from (weakly) so the notebook
+    table can show each hit in context.  A slice is Hits again, remembering
+    the same corpus, so ``hits[:5]`` still displays as a table.
 
     >>> import arnews
     >>> hits = arnews.load().search("لافروف")
     >>> isinstance(hits, tuple), "<mark>لافروف</mark>" in hits._repr_html_()
     (True, True)
+    >>> type(hits[:2]).__name__, hits[:2] == tuple(hits)[:2]
+    ('Hits', True)
     """
 
     _corpus: weakref.ref[Corpus] | None = None
@@ -131,6 +134,17 @@ class Hits(tuple[Hit, ...]):
         if corpus is not None:
             made._corpus = weakref.ref(corpus)
         return made
+
+    @overload
+    def __getitem__(self, index: SupportsIndex) -> Hit: ...
+    @overload
+    def __getitem__(self, index: slice) -> Hits: ...
+    def __getitem__(self, index: SupportsIndex | slice) -> Hit | Hits:
+        if isinstance(index, slice):
+            made = Hits(tuple.__getitem__(self, index))
+            made._corpus = self._corpus
+            return made
+        return tuple.__getitem__(self, index)
 
     def __reduce__(self) -> tuple[type[Hits], tuple[tuple[Hit, ...]]]:
         return (Hits, (tuple(self),))
@@ -149,11 +163,24 @@ class Hits(tuple[Hit, ...]):
 class Concordance(tuple[ConcordanceLine, ...]):
     """The tuple of ConcordanceLines that concordance returns, with display.
 
+    It is a plain tuple in every other respect (equality with tuples,
+    pickling); a slice is a Concordance again, so ``lines[:5]`` still
+    displays as a table.
+
     >>> import arnews
     >>> lines = arnews.load().concordance("لافروف")
     >>> isinstance(lines, tuple), "<mark>" in lines._repr_html_()
     (True, True)
     """
+
+    @overload
+    def __getitem__(self, index: SupportsIndex) -> ConcordanceLine: ...
+    @overload
+    def __getitem__(self, index: slice) -> Concordance: ...
+    def __getitem__(self, index: SupportsIndex | slice) -> ConcordanceLine | Concordance:
+        if isinstance(index, slice):
+            return Concordance(tuple.__getitem__(self, index))
+        return tuple.__getitem__(self, index)
 
     def __reduce__(self) -> tuple[type[Concordance], tuple[tuple[ConcordanceLine, ...]]]:
         return (Concordance, (tuple(self),))
@@ -169,8 +196,9 @@ class Concordance(tuple[ConcordanceLine, ...]):
         p.text("Concordance(...)" if cycle else concordance_pretty(self))
 
 
-def _fields_mask(fields: object) -> frozenset[int]:
+def _fields_mask(fields: object, where: str = "search()") -> frozenset[int]:
     """The field kinds (positions in FIELD_NAMES) a ``fields=`` argument asks for."""
+    call = where.removesuffix("()")
     names: Iterable[object]
     if isinstance(fields, str):
         names = (fields,)
@@ -178,7 +206,7 @@ def _fields_mask(fields: object) -> frozenset[int]:
         names = tuple(fields)
     else:
         msg = (
-            f"search(fields=...) expects field names, got {type(fields).__name__}; "
+            f"{call}(fields=...) expects field names, got {type(fields).__name__}; "
             f"e.g. fields=('title', 'paragraph')"
         )
         raise TypeError(msg)
@@ -186,13 +214,13 @@ def _fields_mask(fields: object) -> frozenset[int]:
     for name in names:
         if name not in FIELD_NAMES:
             msg = (
-                f"search(fields=...) got unknown field {name!r}; "
+                f"{call}(fields=...) got unknown field {name!r}; "
                 f"use any of {', '.join(repr(n) for n in FIELD_NAMES)}"
             )
             raise ValueError(msg)
         kinds.add(FIELD_NAMES.index(str(name)))
     if not kinds:
-        msg = f"search(fields=...) is empty; use any of {', '.join(repr(n) for n in FIELD_NAMES)}"
+        msg = f"{call}(fields=...) is empty; use any of {', '.join(repr(n) for n in FIELD_NAMES)}"
         raise ValueError(msg)
     return frozenset(kinds)
 
@@ -291,12 +319,22 @@ def search(
     builds the corpus's index (cached for the corpus's lifetime); later
     searches are dictionary lookups.
 
+    Limitation of the matching rule (issue 4's rule, kept as specified): a
+    proclitic may leave a stem of only two letters, so a two-letter query
+    also matches every word that is a proclitic sequence plus those two
+    letters, whether or not it is really built that way — أن finds كان
+    (ك + ان), الآن (ال + ان) and لأن; لا finds كلا; ما finds كما and بما.
+    Search has no dictionary to tell them apart; filter ``hit.text`` when
+    that matters.  (:func:`frequencies` is stricter: it counts كان as كان.)
+
     >>> import arnews
     >>> corpus = arnews.load()
     >>> [h.text for h in search(corpus, "بغداد") if h.article_id.startswith("002")][:2]
     ['ببغداد', 'بغداد']
     >>> search(corpus, "موسكو وبغداد", fields=("title",))[0].text
     'موسكو وبغداد'
+    >>> sorted({h.text for h in search(corpus, "أن")} & {"كان", "الآن", "لأن"})
+    ['الآن', 'كان', 'لأن']
 
     Raises:
         TypeError: if ``query`` is not a str, or ``fields`` is not a sequence of names.
@@ -369,20 +407,33 @@ def search(
     return Hits.of(hits, corpus)
 
 
-def concordance(corpus: Corpus, query: str, *, width: int = 40) -> Concordance:
+def concordance(
+    corpus: Corpus,
+    query: str,
+    *,
+    width: int = 40,
+    fields: Sequence[str] = ("title", "paragraph", "caption"),
+) -> Concordance:
     """Keyword-in-context lines for every hit of ``query`` (see :func:`search`).
 
     ``left`` and ``right`` are up to ``width`` characters of the same field
     before and after the match, cut exactly (no padding, no ellipsis).
+    ``fields`` picks the fields to look in, exactly as in :func:`search`.
+    Each article's fields are fetched once, however many hits it holds, so
+    the cost grows with the number of hits, not with hits × paragraphs.
 
     >>> import arnews
     >>> line = concordance(arnews.load(), "الموصل", width=10)[0]
     >>> line.left + "[" + line.match + "]" + line.right
     'بارية حول [الموصل]'
+    >>> {line.field for line in concordance(arnews.load(), "بغداد", fields="title")}
+    {'title'}
 
     Raises:
-        TypeError: if ``query`` is not a str or ``width`` is not an int.
-        ValueError: as :func:`search`, or if ``width`` is negative.
+        TypeError: if ``query`` is not a str, ``width`` is not an int, or
+            ``fields`` is not a sequence of names.
+        ValueError: as :func:`search` (no word in the query, an unknown or
+            empty ``fields``), or if ``width`` is negative.
     """
     if isinstance(width, bool) or not isinstance(width, int):
         msg = (
@@ -394,9 +445,16 @@ def concordance(corpus: Corpus, query: str, *, width: int = 40) -> Concordance:
         msg = f"concordance(width={width}) is negative; give 0 or more characters of context"
         raise ValueError(msg)
     _query_words(query, "concordance()")
+    _fields_mask(fields, "concordance()")
     lines = []
-    for hit in search(corpus, query):
-        text = _field_text(corpus.article(hit.article_id), hit.field, hit.index)
+    current_id: str | None = None
+    texts: tuple[tuple[str, ...], ...] = ()
+    for hit in search(corpus, query, fields=fields):
+        if hit.article_id != current_id:
+            # Hits come grouped by article: fetch its fields once per article.
+            current_id = hit.article_id
+            texts = _field_strings(corpus.article(current_id))
+        text = texts[FIELD_NAMES.index(hit.field)][hit.index]
         lines.append(
             ConcordanceLine(
                 text[max(0, hit.start - width) : hit.start],
@@ -411,13 +469,13 @@ def concordance(corpus: Corpus, query: str, *, width: int = 40) -> Concordance:
     return Concordance(lines)
 
 
-def _field_text(article: Article, field: str, index: int) -> str:
-    """The string of one field of an article."""
-    if field == "title":
-        return article.title
-    if field == "paragraph":
-        return article.paragraphs[index]
-    return article.captions[index].text
+def _field_strings(article: Article) -> tuple[tuple[str, ...], ...]:
+    """An article's field strings, in FIELD_NAMES order: (title,), paragraphs, caption texts."""
+    return (
+        (article.title,),
+        tuple(article.paragraphs),
+        tuple(caption.text for caption in article.captions),
+    )
 
 
 # -- frequencies -------------------------------------------------------------------
@@ -462,18 +520,24 @@ _NON_ARTICLE: Final = tuple(
 def frequency_stem(word: str, attested: Container[str], stop: Container[str]) -> str:
     """The stem a normalized word is counted under in :func:`frequencies`.
 
-    Light stemming, checked against the corpus's own words (``attested``):
+    Light stemming, stricter than search's matching rule: a prefix goes only
+    when what remains is itself a word of the corpus (``attested``), and the
+    remainder must be longer than search requires.  The rules, in order:
 
-    1. و/ف and ب/ك before the article go, and لل gives its article back, when
-       the result (ال + at least two letters) is attested: بالموصل, للموصل,
-       والموصل → الموصل.
-    2. Otherwise the longest و/ف + ب/ل/ك sequence goes when the remainder is
-       attested and has at least three letters (four after ك, so that كانت
-       does not become انت); after a bare و or ف a two-letter stopword counts
-       too (وفي → في).
+    1. A proclitic sequence ending in the article (وال, فال, بال, كال, وبال
+       … and لل, ولل, فلل, where ل absorbed the alef) is replaced by ال when
+       ال + the rest is attested and the rest has at least two letters:
+       بالموصل, للموصل, والموصل → الموصل.  The article itself is never removed.
+    2. Otherwise the و/ف + ب/ل/ك sequences the word starts with are tried,
+       longest first; the first goes whose remainder is attested and has at
+       least three letters — four after ك, so that كانت does not become انت.
+    3. After a bare و or ف, a remainder that is a stopword (``stop``) of at
+       least two letters counts too, attested or not: وفي → في.
 
-    A word that only looks prefixed (بغداد, ولد, كان) stays whole unless its
-    remainder passes those tests.  Known miss: واحد counts as احد when أحد
+    Search, by contrast, strips any proclitic sequence that leaves two
+    letters, attested or not: search("أن") finds كان, which is counted here as
+    كان.  A word that only looks prefixed (بغداد, ولد, كان) stays whole unless
+    its remainder passes those tests.  Known miss: واحد counts as احد when أحد
     occurs, since SEARCH folds the hamza.
 
     >>> frequency_stem("للموصل", {"الموصل"}, set()), frequency_stem("وبغداد", {"بغداد"}, set())
@@ -497,6 +561,11 @@ def frequency_stem(word: str, attested: Container[str], stop: Container[str]) ->
     return word
 
 
+def _countable(word: str) -> bool:
+    """Whether frequencies counts a normalized word: not a number, and two letters or more."""
+    return not word[:1].isdecimal() and sum(ch.isalpha() for ch in word) >= 2
+
+
 def frequencies(
     corpus: Corpus, *, top: int | None = None, stopwords: bool = True
 ) -> tuple[tuple[str, int], ...]:
@@ -504,9 +573,13 @@ def frequencies(
 
     Words are SEARCH-normalized (so أ, إ, آ count as ا; ة as ه; ى as ي) and
     counted under :func:`frequency_stem` — conjunctions and prepositions
-    stripped, the article kept.  Numbers are left out.  With
-    ``stopwords=True`` (the default) the bundled stopword list is left out
-    too.  Ties are broken alphabetically.
+    stripped when the remainder is a word of the corpus, the article kept
+    (stricter than search: see :func:`frequency_stem`).  Only words of at
+    least two letters after normalization count: numbers (2015, 70th) and
+    one-letter remains (the ب of بـ) are left out.  With ``stopwords=True``
+    (the default) the bundled stopword list (Arabic function words and
+    common English ones, compared case-insensitively) is left out too.  Ties
+    are broken alphabetically.
 
     >>> import arnews
     >>> top = dict(frequencies(arnews.load(), top=30))
@@ -536,11 +609,13 @@ def frequencies(
         stop = load_stopwords()
         counts: Counter[str] = Counter()
         for word, count in vocabulary.items():
-            if any(ch.isalpha() for ch in word):
+            if _countable(word):
                 counts[frequency_stem(word, vocabulary, stop)] += count
         ranked = tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
         index.derived["frequencies"] = ranked
     if stopwords:
         stop = load_stopwords()
-        ranked = tuple(item for item in ranked if item[0] not in stop)
+        ranked = tuple(
+            item for item in ranked if item[0] not in stop and item[0].casefold() not in stop
+        )
     return tuple(ranked if top is None else ranked[:top])

@@ -69,15 +69,19 @@ _NUMBER = (
     rf"\p{{Nd}}(?:{_NU_CONT}|{_GLUE}(?={_NU_CONT}|{_SEP})"
     rf"|{_SEP}(?={_SKIP}\p{{Nd}}){_SKIP})*"
 )
+# Latin letters glued to a number stay with it, as one number token: the
+# ordinal suffix of 70th or 1st, units such as 10km, names such as 5G (so
+# "th" is never a word of its own).  Invisible characters may sit between.
+_NUMBER_WORD = rf"{_NUMBER}(?:(?:{_GLUE})?{_LATIN})?"
 _PUNCT = r"[\p{P}\p{S}]"
 
 _TOKEN_RE: Final = regex.compile(
-    rf"(?P<number>{_NUMBER})|(?P<arabic>{_ARABIC})|(?P<latin>{_LATIN})"
+    rf"(?P<number>{_NUMBER_WORD})|(?P<arabic>{_ARABIC})|(?P<latin>{_LATIN})"
     rf"|(?P<other>{_OTHER})|(?P<punct>{_PUNCT})",
     regex.V1,
 )
 #: Word-bearing tokens only (every kind but punct); the index uses this.
-WORD_RE: Final = regex.compile(f"{_NUMBER}|{_ARABIC}|{_LATIN}|{_OTHER}", regex.V1)
+WORD_RE: Final = regex.compile(f"{_NUMBER_WORD}|{_ARABIC}|{_LATIN}|{_OTHER}", regex.V1)
 
 
 def require_str(where: str, value: object) -> None:
@@ -93,7 +97,8 @@ class Token:
     """One token: its exact text, its span in the original string, and its kind.
 
     ``kind`` is ``"arabic"``, ``"latin"``, ``"other"`` (a word in another
-    script), ``"number"`` or ``"punct"`` (one punctuation mark or symbol).
+    script), ``"number"`` (digits, with any Latin letters glued after them,
+    as in 70th) or ``"punct"`` (one punctuation mark or symbol).
     ``text == original[start:end]`` always holds.
 
     >>> Token("بغداد", 0, 5, "arabic").end
@@ -124,10 +129,14 @@ def tokenize(text: str) -> tuple[Token, ...]:
     Whitespace and invisible characters between tokens are skipped.  Marks
     (harakat, shadda …) and tatweel inside an Arabic word belong to the word;
     a number may mix digit sets and hold ``.``, ``,``, ``٫`` or ``٬`` between
-    digits; each punctuation mark or symbol is a token of its own.
+    digits, and Latin letters written right after it belong to it (``70th``,
+    ``10km`` are one number token); each punctuation mark or symbol is a
+    token of its own.
 
     >>> [(t.text, t.kind) for t in tokenize("وبغداد، ١٬٠٠٠٫٥ Lavrov")]
     [('وبغداد', 'arabic'), ('،', 'punct'), ('١٬٠٠٠٫٥', 'number'), ('Lavrov', 'latin')]
+    >>> [t.text for t in tokenize("the 70th session")]
+    ['the', '70th', 'session']
     >>> tokenize("لـ«الحشد»")[0]
     Token(text='لـ', start=0, end=2, kind='arabic')
 
