@@ -83,6 +83,14 @@ def test_bad_usage_exits_2() -> None:
     assert info.value.code == 2
 
 
+@pytest.mark.parametrize("ident", ["", "  "])
+def test_show_with_an_empty_id_exits_2_and_says_how_to_list(ident: str) -> None:
+    code, out, err = run("show", ident)
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1
+    assert "run `python -m arnews` to list the ids" in err
+
+
 def test_punctuation_only_query_exits_2() -> None:
     code, _, err = run("search", "؟!")
     assert code == 2

@@ -37,6 +37,12 @@ def _cmd_list(corpus: Corpus, out: TextIO) -> int:
 
 
 def _cmd_show(corpus: Corpus, ident: str, out: TextIO) -> int:
+    if not ident.strip():
+        msg = (
+            "show needs an article id or a unique prefix such as 003; "
+            "run `python -m arnews` to list the ids"
+        )
+        raise ValueError(msg)
     article = corpus.article(ident)
     when = _date_cell(article).rstrip(_INFERRED_MARK)
     if article.date_inferred:
