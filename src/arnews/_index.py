@@ -72,10 +72,15 @@ Postings = MutableSequence[int]
 def normalize_words(text: str) -> tuple[str, ...]:
     """The SEARCH-normalized words of ``text``, in order (numbers included).
 
-    >>> normalize_words("وبِغدادَ، ١٬٠٠٠")
-    ('وبغداد', '1,000')
+    Words written in ASCII are also lower-cased, so ``putin`` finds ``Putin``:
+    SEARCH itself leaves ASCII alone (a law of the normalizers), and ASCII
+    lower-casing keeps every length, so spans are unaffected.  Other Latin
+    letters (é, ß) keep their case.
+
+    >>> normalize_words("وبِغدادَ، ١٬٠٠٠ Putin")
+    ('وبغداد', '1,000', 'putin')
     """
-    return tuple(WORD_RE.findall(SEARCH(text)))
+    return tuple(word.lower() if word.isascii() else word for word in WORD_RE.findall(SEARCH(text)))
 
 
 class Index:
@@ -223,7 +228,9 @@ class Index:
                 offset = 0  # a ligature standing for several words: no inner stem
             else:
                 alignment = SEARCH.align(token)
-                at = alignment.text.find(words[0]) + stem
+                # words[0] is ASCII-lower-cased when ASCII (normalize_words); fold alike.
+                folded = alignment.text.lower() if words[0].isascii() else alignment.text
+                at = folded.find(words[0]) + stem
                 offset = alignment.to_original(at, at + 1)[0]
             self._stem_offsets[key] = offset
         return offset
