@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import arnews
 from arnews._dates import MONTHS, find_date, fold
 
 # Every month spelling the issue lists (and a few print variants), by number.
@@ -235,3 +236,54 @@ def test_the_month_table_is_read_only() -> None:
     with pytest.raises(TypeError):
         MONTHS["شهر"] = 13  # type: ignore[index]
     assert len(set(MONTHS.values())) == 12
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("الأحد 27 سبتمبر 2015م", dt.date(2015, 9, 27)),
+        ("27 سبتمبر 2015 م", dt.date(2015, 9, 27)),
+        ("27 أيلول 2015مـ", dt.date(2015, 9, 27)),
+        ("٢٧ سبتمبر ٢٠١٥ ميلادي", dt.date(2015, 9, 27)),
+        ("27 سبتمبر 2015 ميلادية", dt.date(2015, 9, 27)),
+        ("29/9/2015م", dt.date(2015, 9, 29)),
+    ],
+)
+def test_a_year_may_carry_its_era(line: str, expected: dt.date) -> None:
+    assert find_date(line) == (expected, None)
+
+
+def test_an_era_letter_is_not_a_12_hour_mark_and_vice_versa() -> None:
+    # م after a time is "evening"; after a bare year it is the era.
+    assert find_date("27 أكتوبر 2016 09:10 م") == (dt.date(2016, 10, 27), dt.time(21, 10))
+    assert find_date("27 أكتوبر 2016م 09:10") == (dt.date(2016, 10, 27), dt.time(9, 10))
+    # A word that merely starts with م after the year is no era: not a date line.
+    assert find_date("27 سبتمبر 2015 مصر") is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "السبت 13 ذو الحجة 1436 هـ الموافق 26 سبتمبر 2015",
+        "السبت 13 ذو الحجة 1436هـ، الموافق لـ 26 سبتمبر 2015م",
+        "13 ذي الحجة 1436 هجرية - الموافق 26 أيلول 2015",
+    ],
+)
+def test_hijri_then_gregorian_gives_the_gregorian_date(line: str) -> None:
+    assert find_date(line) == (dt.date(2015, 9, 26), None)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["13 ذو الحجة 1436 هـ", "الموافق 26 سبتمبر 2015", "قال إن الموافق 26 سبتمبر 2015"],
+)
+def test_a_hijri_date_alone_or_a_bare_muwafiq_is_not_read(line: str) -> None:
+    assert find_date(line) is None
+
+
+def test_parse_takes_an_era_date_line_as_the_date_not_a_subheading() -> None:
+    body = "وقال المتحدث إن المركز سيبدأ عمله قريبا في العاصمة بمشاركة الدول الأربع."
+    a = arnews.parse(f"عنوان الخبر\nالأحد 27 سبتمبر 2015م\n{body}\n{body}")
+    assert (a.date, a.subheadings) == (dt.date(2015, 9, 27), ())
+    b = arnews.parse(f"عنوان الخبر\n\nالسبت 13 ذو الحجة 1436 هـ الموافق 26 سبتمبر 2015\n\n{body}")
+    assert (b.date, b.paragraphs) == (dt.date(2015, 9, 26), (body,))

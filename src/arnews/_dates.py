@@ -119,7 +119,21 @@ _PREFIX = rf"{_LABEL}(?:(?:يوم\s+)?(?:{_WEEKDAY_RE}){_SEP})?"
 _MONTHS_GROUP = (
     rf"(?P<m1>{_MONTH_RE})(?:\s*(?:[/\-–]\s*(?P<m2>{_MONTH_RE})|\(\s*(?P<m3>{_MONTH_RE})\s*\)))?"
 )
-_DAY, _MONTH, _YEAR = r"(?P<d>[0-9]{1,2})", r"(?P<mo>[0-9]{1,2})", r"(?P<y>[0-9]{4})"
+# A Gregorian year may carry its era: "2015م", "2015 م", "2015 ميلادي" (folded: tatweel gone,
+# teh marbuta as heh).  Only a bare year takes it, so "2016 09:10 م" stays a 12-hour time.
+_ERA = r"(?:\s*(?:م|ميلادي|ميلاديه|للميلاد)(?![^\W\d_]))?"
+_DAY, _MONTH, _YEAR = (
+    r"(?P<d>[0-9]{1,2})",
+    r"(?P<mo>[0-9]{1,2})",
+    rf"(?P<y>[0-9]{{4}}){_ERA}",
+)
+# A Hijri date given first, then the Gregorian one after "الموافق" ("corresponding to"):
+# "السبت 13 ذو الحجة 1436 هـ الموافق 26 سبتمبر 2015".  The Hijri part is recognised by its
+# shape (day, month name, four-digit year, optional هـ); only the Gregorian date is read.
+_HIJRI_THEN = re.compile(
+    r"(?:(?:يوم\s+)?[^\W\d_]+\s*[،,]?\s*)?[0-9]{1,2}\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+"
+    r"[0-9]{4}\s*(?:ه|هجري|هجريه)?\s*[،,\-–]?\s*الموافق\s*(?:ل\s*)?"
+)
 
 _NAMED = re.compile(rf"{_PREFIX}{_DAY}\s*{_MONTHS_GROUP}{_SEP}{_YEAR}{_TIME}", re.IGNORECASE)
 _ISO = re.compile(rf"{_PREFIX}{_YEAR}-{_MONTH}-{_DAY}{_TIME}", re.IGNORECASE)
@@ -170,6 +184,14 @@ def find_date(line: str) -> tuple[dt.date, dt.time | None] | None:
     (datetime.date(2015, 9, 29), None)
     >>> find_date("2015-09-29")
     (datetime.date(2015, 9, 29), None)
+
+    A year may carry its era (``2015م``, ``2015 ميلادي``), and a Hijri date
+    followed by ``الموافق`` gives the Gregorian date after it:
+
+    >>> find_date("الأحد 27 سبتمبر 2015م")
+    (datetime.date(2015, 9, 27), None)
+    >>> find_date("السبت 13 ذو الحجة 1436 هـ الموافق 26 سبتمبر 2015")
+    (datetime.date(2015, 9, 26), None)
     >>> find_date("قال إن الاجتماع عقد في 27 أكتوبر 2016") is None
     True
 
@@ -196,6 +218,9 @@ def _find_date(line: str) -> tuple[dt.date, dt.time | None] | None:
     s = fold(line)
     if not s or len(s) > _MAX_DATE_CHARS:
         return None
+    hijri = _HIJRI_THEN.match(s)
+    if hijri is not None:
+        s = s[hijri.end() :]
     m = _NAMED.fullmatch(s)
     if m is not None:
         months = {
