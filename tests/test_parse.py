@@ -1141,7 +1141,7 @@ def test_a_date_line_after_the_date_window_is_a_paragraph() -> None:
         "كلمات مفتاحية\nالعراق سوريا\n",  # the keyword block
         "كلمات مفتاحية: العراق، سوريا.\n",  # the keyword block on one line
         "حول هذه القصة\nملخص.\nPublished On 1/1/2016\n",  # the related block
-        "صورة من المدينة (رويترز)\n",  # a caption
+        "صورة من المدينة (رويترز)\nصورة من المدينة (رويترز)\n",  # a caption, repeated
     ],
 )
 def test_a_short_line_at_the_end_is_no_heading(after: str) -> None:
@@ -1230,6 +1230,111 @@ def test_caption_layouts(lines: list[str], expected: Caption) -> None:
     a = arnews.parse(f"عنوان\n\nفقرة أولى من النص.\n\n{block}\n\nفقرة ثانية من النص.\n")
     assert a.captions == (expected,)
     assert a.paragraphs == ("فقرة أولى من النص.", "فقرة ثانية من النص.")
+
+
+# A reviewer's report: a body sentence without final punctuation that ends in a parenthesis
+# became a caption (credit "الموصل") and vanished from the paragraphs.  In the body, a trailing
+# credit alone is no caption evidence; in the header it is.
+BODY = "وقال المتحدث إن المركز سيبدأ عمله قريبا في العاصمة بمشاركة الدول الأربع."
+ENDS_IN_PARENS = "وقال وزير الدفاع إن القوات ستنسحب من المدينة (الموصل)"
+
+
+def test_a_body_sentence_ending_in_a_parenthesis_stays_a_paragraph() -> None:
+    text = f"عنوان\n{BODY}\n{ENDS_IN_PARENS}\n{BODY}"
+    a = arnews.parse(text)
+    assert a.captions == ()
+    assert a.paragraphs == (BODY, ENDS_IN_PARENS, BODY)
+    assert "ستنسحب من المدينة (الموصل)" in a.text
+    assert_no_line_lost(text, a)
+
+
+@pytest.mark.parametrize(
+    "credit", ["(رويترز)", "(أسوشيتد برس)", "(الأوروبية)", "(الجزيرة نت)", "(الموصل)"]
+)
+@pytest.mark.parametrize("gap", ["", "\n\n"])
+def test_a_credit_alone_makes_no_caption_in_the_body(credit: str, gap: str) -> None:
+    line = f"جنود عراقيون عند مدخل المدينة {credit}"
+    text = f"عنوان الخبر\n\n{BODY}\n{gap}{line}\n{gap}فقرة أخيرة من النص.\n"
+    a = arnews.parse(text)
+    assert a.captions == ()
+    assert a.paragraphs == (BODY, line, "فقرة أخيرة من النص.")
+    assert_no_line_lost(text, a)
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n", "", " "])
+def test_a_body_line_repeated_with_a_credit_is_a_caption_kept_once(gap: str) -> None:
+    # Repeated on the next non-blank line ("\n", "\n\n") or glued twice on one line ("", " ").
+    text = f"عنوان\n{BODY}\n{ENDS_IN_PARENS}{gap}{ENDS_IN_PARENS}\n{BODY}\n"
+    a = arnews.parse(text)
+    assert a.captions == (Caption("وقال وزير الدفاع إن القوات ستنسحب من المدينة", "ar", "الموصل"),)
+    assert a.paragraphs == (BODY, BODY)
+    assert_no_line_lost(text, a)
+
+
+def test_a_latin_script_line_with_a_credit_in_the_body_is_a_caption() -> None:
+    text = f"عنوان\n{BODY}\nIraqi soldiers near Mosul (Reuters)\n{BODY}\n"
+    a = arnews.parse(text)
+    assert a.captions == (Caption("Iraqi soldiers near Mosul", "en", "Reuters"),)
+    assert a.paragraphs == (BODY, BODY)
+    assert_no_line_lost(text, a)
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "",  # right under the title
+        "2015-09-29\n",  # under the date line
+        "بغداد- الجورنال نيوز\n",  # under the dateline
+        "Iraqi soldiers near Mosul\n",  # under an English caption
+        "الأكثر قراءة\n",  # under furniture
+    ],
+)
+def test_a_header_line_ending_in_a_credit_is_a_caption(above: str) -> None:
+    cap = "أوباما وبوتين اختلفا في اجتماعهما أمس بشأن دور الأسد (الأوروبية)"
+    text = f"عنوان\n{above}{cap}\n{BODY}\n"
+    a = arnews.parse(text)
+    assert (
+        Caption("أوباما وبوتين اختلفا في اجتماعهما أمس بشأن دور الأسد", "ar", "الأوروبية")
+        in a.captions
+    )
+    assert a.paragraphs == (BODY,)
+    assert_no_line_lost(text, a)
+
+
+def test_the_same_credited_line_is_a_caption_in_the_header_and_a_paragraph_in_the_body() -> None:
+    a = arnews.parse(f"عنوان\n{ENDS_IN_PARENS}\n{BODY}\n{ENDS_IN_PARENS}\n")
+    assert a.captions == (Caption("وقال وزير الدفاع إن القوات ستنسحب من المدينة", "ar", "الموصل"),)
+    assert a.paragraphs == (BODY, ENDS_IN_PARENS)
+
+
+def test_a_short_line_above_a_sentence_ending_in_a_parenthesis_is_a_subheading() -> None:
+    # The sentence is body text, so the short unpunctuated line above it heads a section.
+    a = arnews.parse(f"عنوان\n{BODY}\nانسحاب القوات\n{ENDS_IN_PARENS}\n")
+    assert a.sections == (
+        Section(None, (BODY,)),
+        Section("انسحاب القوات", (ENDS_IN_PARENS,)),
+    )
+    assert a.captions == ()
+
+
+# Words and credits for generated body lines: no digits, month names, Latin letters or
+# furniture words, so the only caption evidence such a line can carry is its credit.
+CAPTION_WORDS = st.sampled_from(["قال", "الوزير", "إن", "القوات", "في", "المدينة", "جنود", "قرب"])
+CREDITS = st.sampled_from(["رويترز", "أسوشيتد برس", "الأوروبية", "الموصل", "ناشطون"])
+
+
+@settings(deadline=None)
+@given(st.lists(CAPTION_WORDS, min_size=1, max_size=40), CREDITS, st.integers(0, 3))
+def test_a_body_line_ending_in_a_credit_is_never_lost_to_the_captions(
+    words: list[str], credit: str, before: int
+) -> None:
+    line = f"{' '.join(words)} ({credit})"
+    paragraphs = [f"فقرة رقم {i} من النص." for i in range(before)]
+    text = "\n".join(["عنوان", BODY, *paragraphs, line, BODY])
+    a = arnews.parse(text)
+    assert a.captions == ()
+    assert a.paragraphs == (BODY, *paragraphs, line, BODY)
+    assert_no_line_lost(text, a)
 
 
 def test_a_long_paragraph_repeated_is_no_caption() -> None:

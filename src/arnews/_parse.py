@@ -27,17 +27,23 @@ of precedence:
    :func:`arnews._dates.find_date`) among the first three lines after the
    title; a date anywhere else (a body sentence, a teaser, a caption) is
    not the article's date.  The **header** — the lines after the title up
-   to the first body text — may also hold a **dateline** ``PLACE- OUTLET``
-   (within the first two lines; the dash may be a hyphen, an en or em dash or
-   a tatweel) and captions;
+   to the first line that is none of a date line, a dateline, furniture or a
+   caption (usually the first body paragraph; a label or an attribution ends
+   it too) — may also hold a **dateline** ``PLACE- OUTLET`` (within the
+   first two lines; the dash may be a hyphen, an en or em dash or a tatweel)
+   and captions;
 6. **attribution**: ``المصدر : A + B``, or a lone quoted name such as
    ``'الاتحاد'`` before the first or after the last body text (between two
    body lines, such a line is a quotation and stays a paragraph);
 7. **captions**: a Latin-script line in an Arabic text; a line of at most 40
-   words repeated on the next non-blank line or glued twice on one line; or a
-   line of at most 40 words without sentence punctuation that ends with a
-   parenthesised credit such as ``(أسوشيتد برس)``.  A longer repeated line is
-   body text that the page happened to repeat, so it stays a paragraph;
+   words repeated on the next non-blank line or glued twice on one line; or,
+   in the header only, a line of at most 40 words without sentence
+   punctuation that ends with a parenthesised credit such as
+   ``(أسوشيتد برس)``.  Past the header a credit alone is no caption: a body
+   sentence may end in a parenthesis (``… من المدينة (الموصل)``), so such a
+   line is a caption only when it is also repeated or Latin-script, and
+   otherwise stays a paragraph.  A longer repeated line is body text that the
+   page happened to repeat, so it stays a paragraph;
 8. **subheadings**: short lines (at most seven words and 60 characters)
    without final punctuation whose next non-blank line is body text (not a
    label, furniture, a keyword line, an attribution, a caption, a date or
@@ -286,8 +292,8 @@ def _is_furniture(folded: str) -> bool:
     return bool(_FURNITURE.fullmatch(folded)) and _words(folded) <= 10
 
 
-def _caption_like(lines: Sequence[_Line], k: int) -> bool:
-    """Whether line k is a caption by one of the caption rules."""
+def _caption_like(lines: Sequence[_Line], k: int, *, header: bool) -> bool:
+    """Whether line k is a caption; a trailing credit alone counts only in the header."""
     s = lines[k].text
     if (k + 1 < len(lines) and _same_line(lines[k], lines[k + 1])) or (
         k > 1 and _same_line(lines[k], lines[k - 1])
@@ -296,7 +302,7 @@ def _caption_like(lines: Sequence[_Line], k: int) -> bool:
     half = _undouble(s)
     if half is not None and _words(half) <= _CAPTION_MAX_WORDS:
         return True
-    return _has_credit(s) or _is_english(s)
+    return (header and _has_credit(s)) or _is_english(s)
 
 
 def _is_body_text(lines: Sequence[_Line], k: int) -> bool:
@@ -307,7 +313,7 @@ def _is_body_text(lines: Sequence[_Line], k: int) -> bool:
         (folded is not None and (_is_label(folded) or _is_furniture(folded)))
         or _keyword_line(s)[0] is not None
         or _sources(s) is not None
-        or _caption_like(lines, k)
+        or _caption_like(lines, k, header=False)
         or _is_short_unpunctuated(s)
         or find_date(s) is not None
     )
@@ -318,7 +324,7 @@ def _body_role(lines: Sequence[_Line], k: int) -> str:
     s = lines[k].text
     if _sources(s) is not None:
         return SOURCES
-    if _caption_like(lines, k):
+    if _caption_like(lines, k, header=False):
         return CAPTION
     # The next non-blank line, however many blank lines come between.
     if _is_short_unpunctuated(s) and k + 1 < len(lines) and _is_body_text(lines, k + 1):
@@ -413,7 +419,7 @@ def _layout(text: str) -> tuple[_Line, ...]:
             if not seen_dateline and k <= 2 and _DATELINE.fullmatch(s) and _words(s) <= 7:
                 roles[k], seen_dateline = DATELINE, True
                 continue
-            if _caption_like(lines, k):
+            if _caption_like(lines, k, header=True):
                 roles[k] = CAPTION
                 continue
             state = "body"
@@ -559,9 +565,12 @@ def parse(text: str, *, id: str | None = None) -> Article:
     the three lines under the title gives ``date`` and ``time``; ``PLACE-
     OUTLET`` under the title gives ``dateline`` and ``outlet``; ``المصدر : A +
     B`` and a lone quoted name give ``sources``; short unpunctuated lines
-    whose next non-blank line is body text are subheadings; repeated lines,
-    Latin-script lines and sentences ending in a ``(credit)`` are captions,
-    each kept once; ``كلمات مفتاحية`` opens the keywords and ``حول هذه القصة``
+    whose next non-blank line is body text are subheadings; lines of at most
+    40 words repeated (on the next line or glued twice on one line) and
+    Latin-script lines are captions, and so, in the header before the first
+    body text only, is an unpunctuated line ending in a ``(credit)`` (in the
+    body such a line stays a paragraph); each caption is kept once;
+    ``كلمات مفتاحية`` opens the keywords and ``حول هذه القصة``
     the related teasers (each ending ``Published On d/m/yyyy``); furniture
     such as ``الأكثر قراءة``, block labels and an ``انتهى`` end marker go to
     ``dropped``.  Everything else is a paragraph, one per line.
