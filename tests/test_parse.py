@@ -868,13 +868,13 @@ def test_user_text_with_a_regional_month_name(line: str, expected: dt.date) -> N
     [
         ("القاهرة - رويترز", "القاهرة", "رويترز"),  # spaces around the hyphen
         ("القاهرة – أ ف ب", "القاهرة", "أ ف ب"),  # en dash
-        ("الرباط- وكالات", "الرباط", "وكالات"),
+        ("الرباط- سبوتنيك", "الرباط", "سبوتنيك"),
         ("بيروت ـ رويترز", "بيروت", "رويترز"),  # a TATWEEL between spaces, as a dash
         ("بيروت ـــ رويترز", "بيروت", "رويترز"),  # a run of TATWEELs as a dash
         ("القاهرةـ رويترز", "القاهرة", "رويترز"),  # a TATWEEL glued to the place, space after
         ("بغداد– الجورنال نيوز", "بغداد", "الجورنال نيوز"),  # en dash glued to the place
         ("بغداد—الجورنال نيوز", "بغداد", "الجورنال نيوز"),  # em dash, no spaces
-        ("الموصل -- وكالات", "الموصل", "وكالات"),  # a doubled hyphen
+        ("الموصل -- رويترز", "الموصل", "رويترز"),  # a doubled hyphen
         ("بيروت - «الحياة»", "بيروت", "الحياة"),  # quotes around the outlet are not its name
         ("دير الزور- رويترز", "دير الزور", "رويترز"),  # a place of two words
     ],
@@ -1402,3 +1402,23 @@ def test_no_line_lost_in_random_excerpts_of_the_seeds(short: str, data: st.DataO
     if a is not None:
         assert a.raw == text
         assert_no_line_lost(text, a)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "place", "credit"),
+    [
+        ("واشنطن - وكالات", "واشنطن", "وكالات"),
+        ("الرباط- وكالات", "الرباط", "وكالات"),
+        ("الموصل -- وكالات", "الموصل", "وكالات"),
+        ("دمشق- وكالات الأنباء", "دمشق", "وكالات الأنباء"),
+        ("بغداد - متابعات", "بغداد", "متابعات"),
+    ],
+)
+def test_a_generic_credit_after_a_dateline_is_a_source_not_an_outlet(
+    dateline: str, place: str, credit: str
+) -> None:
+    # "وكالات" (agencies) credits a story; it names no outlet.
+    body = "وقال المتحدث إن المركز سيبدأ عمله قريبا في العاصمة بمشاركة الدول الأربع."
+    a = arnews.parse(f"عنوان الخبر\n{dateline}\n{body}")
+    assert (a.dateline, a.outlet, a.sources) == (place, None, (credit,))
+    assert a.paragraphs == (body,)

@@ -30,8 +30,9 @@ of precedence:
    to the first line that is none of a date line, a dateline, furniture or a
    caption (usually the first body paragraph; a label or an attribution ends
    it too) — may also hold a **dateline** ``PLACE- OUTLET`` (within the
-   first two lines; the dash may be a hyphen, an en or em dash or a tatweel)
-   and captions;
+   first two lines; the dash may be a hyphen, an en or em dash or a tatweel;
+   a generic credit such as ``وكالات`` "agencies" names no outlet and goes to
+   ``sources``) and captions;
 6. **attribution**: ``المصدر : A + B``, or a lone quoted name such as
    ``'الاتحاد'`` before the first or after the last body text (between two
    body lines, such a line is a quotation and stays a paragraph);
@@ -246,6 +247,14 @@ def _is_short_unpunctuated(s: str) -> bool:
         and _words(s) <= _HEADING_MAX_WORDS
         and any(c.isalpha() for c in s)
     )
+
+
+# Credits after a dateline that name no outlet ("agencies", "follow-ups", "websites"): they go
+# to ``sources``.  Folded with :func:`fold` (hamza and teh marbuta folded).
+_GENERIC_CREDITS = frozenset(
+    fold(w)
+    for w in ("وكالات", "وكالات الأنباء", "وكالات أنباء", "متابعات", "مواقع", "وكالات ومواقع")
+)
 
 
 def _sources(s: str) -> tuple[str, ...] | None:
@@ -502,6 +511,9 @@ def _build(text: str, lines: Sequence[_Line], article_id: str) -> Article:
             if m is not None:
                 dateline, outlet = _strip(m["place"]), _strip(m["outlet"])
                 outlet = _strip(outlet.strip(_QUOTES)) or outlet  # «الحياة» -> الحياة
+                if fold(outlet) in _GENERIC_CREDITS:  # "وكالات" credits agencies, names no outlet
+                    sources.extend(() if outlet in sources else (outlet,))
+                    outlet = None
         elif role == SOURCES:
             sources.extend(n for n in _sources(s) or () if n not in sources)
         elif role == HEADING:
@@ -563,7 +575,8 @@ def parse(text: str, *, id: str | None = None) -> Article:
     the title; a line that is only a date (ISO, ``d/m/yyyy`` or ``الخميس 27
     أكتوبر 2016 09:10 ص``, any regional month name, any Arabic digits) within
     the three lines under the title gives ``date`` and ``time``; ``PLACE-
-    OUTLET`` under the title gives ``dateline`` and ``outlet``; ``المصدر : A +
+    OUTLET`` under the title gives ``dateline`` and ``outlet`` (``وكالات``,
+    "agencies", goes to ``sources``); ``المصدر : A +
     B`` and a lone quoted name give ``sources``; short unpunctuated lines
     whose next non-blank line is body text are subheadings; lines of at most
     40 words repeated (on the next line or glued twice on one line) and
