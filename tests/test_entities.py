@@ -339,3 +339,30 @@ def test_corpus_entities_equal_per_article_entities() -> None:
     corpus = arnews.load()
     assert corpus_entities(corpus) == corpus.entities()
     assert corpus_entities(corpus) == tuple(m for a in corpus for m in article_entities(a))
+
+
+@pytest.mark.parametrize(
+    ("surname", "entity_id"),
+    [
+        ("الجعفري", "jaafari"),  # إبراهيم الجعفري: the texts never write the surname alone
+        ("Jaafari", "jaafari"),  # English, without its "al-"
+        ("al-jaafari", "jaafari"),
+        ("روغاتشيف", "rogachev"),  # the alias is ايليا روغاتشيف
+        ("شوج", "shoj"),
+        ("Shoj", "shoj"),
+    ],
+)
+def test_a_persons_surname_alone_resolves(surname: str, entity_id: str) -> None:
+    assert resolve(surname).id == entity_id
+
+
+def test_a_surname_finds_the_full_names_the_texts_use() -> None:
+    hits = arnews.load().mentions("الجعفري")
+    assert [(h.article_id[:3], h.text) for h in hits] == [("002", "إبراهيم الجعفري")]
+
+
+@pytest.mark.parametrize("name", ["Sergei", "إيليا", "Ilya", "الإسلامية"])
+def test_first_names_and_non_person_words_do_not_resolve(name: str) -> None:
+    # A first name is no surname (Ilya is two people's), and only persons have surnames.
+    with pytest.raises(KeyError, match="no entity"):
+        resolve(name)

@@ -205,6 +205,26 @@ def _lookup() -> dict[str, Entity]:
     return table
 
 
+@functools.cache
+def _surnames() -> dict[str, Entity | None]:
+    """A person's surname alone (last word of a name) → that person; None when two share it.
+
+    English surnames are case-folded, with and without an ``al-`` prefix
+    (``Jaafari`` for Ibrahim al-Jaafari); Arabic ones are SEARCH-normalized.
+    """
+    table: dict[str, Entity | None] = {}
+    for entity in gazetteer():
+        if entity.type != "person":
+            continue
+        words: set[str] = set()
+        for name in (entity.name_en, entity.name_ar, *entity.aliases):
+            last = name.split()[-1]
+            words.update((last.casefold(), last.casefold().removeprefix("al-"), _search_form(last)))
+        for word in words:
+            table[word] = entity if table.get(word, entity) is entity else None
+    return table
+
+
 def resolve(entity: str) -> Entity:
     """The gazetteer entity named by an id, an English name or any Arabic alias.
 
@@ -216,6 +236,11 @@ def resolve(entity: str) -> Entity:
     ('lavrov', 'lavrov', 'lavrov')
     >>> resolve("الدولة الاسلامية").name_en
     'Islamic State'
+
+    A person's surname alone works too when no other person shares it:
+
+    >>> resolve("الجعفري").id, resolve("Jaafari").id
+    ('jaafari', 'jaafari')
 
     Raises:
         TypeError: if ``entity`` is not a str.
@@ -229,6 +254,9 @@ def resolve(entity: str) -> Entity:
     name = " ".join(entity.split())
     table = _lookup()
     found = table.get(name.casefold()) or (table.get(_search_form(name)) if name else None)
+    if found is None and name and " " not in name:
+        surnames = _surnames()
+        found = surnames.get(name.casefold()) or surnames.get(_search_form(name))
     if found is not None:
         return found
     close = difflib.get_close_matches(name.casefold(), list(table), n=3, cutoff=0.6)
