@@ -177,6 +177,30 @@ def _as_array(breaks: _Breaks) -> array[int]:
     return breaks.to_array() if isinstance(breaks, DeltaBreaks) else breaks
 
 
+def _map_span(
+    src: _Breaks, dst: _Breaks, lin: bytes, span: tuple[int, int], sizes: tuple[int, int]
+) -> tuple[int, int]:
+    """Map ``[start, end)`` from the side whose breaks are ``src`` to the side of ``dst``.
+
+    The one mapping behind ``to_original`` (src = normalized breaks) and
+    ``to_normalized`` (src = original breaks): inside a linear segment offsets
+    move one for one; a non-linear segment maps to the whole of its other side.
+    """
+    start, end = span
+    if start == end:
+        src_size, dst_size = sizes
+        if start == src_size:  # the empty span at the very end
+            return dst_size, dst_size
+        j = _find(src, start) - 1
+        p = dst[j] + (start - src[j]) if lin[j] else dst[j]
+        return p, p
+    j = _find(src, start) - 1
+    d_start = dst[j] + (start - src[j]) if lin[j] else dst[j]
+    j = _find(src, end - 1) - 1
+    d_end = dst[j] + (end - src[j]) if lin[j] else dst[j + 1]
+    return d_start, d_end
+
+
 def _check_span(name: str, start: int, end: int, size: int) -> None:
     """Raise unless 0 <= start <= end <= size, naming the method and the fix."""
     if not isinstance(start, int) or not isinstance(end, int):
@@ -381,18 +405,8 @@ class Alignment:
             ValueError: if the span is not inside the normalized text.
         """
         _check_span("to_original", start, end, len(self.text))
-        norm, orig, lin = self._norm, self._orig, self._linear
-        if start == end:
-            if start == len(self.text):
-                return len(self.original), len(self.original)
-            j = _find(norm, start) - 1
-            p = orig[j] + (start - norm[j]) if lin[j] else orig[j]
-            return p, p
-        j = _find(norm, start) - 1
-        o_start = orig[j] + (start - norm[j]) if lin[j] else orig[j]
-        j = _find(norm, end - 1) - 1
-        o_end = orig[j] + (end - norm[j]) if lin[j] else orig[j + 1]
-        return o_start, o_end
+        sizes = len(self.text), len(self.original)
+        return _map_span(self._norm, self._orig, self._linear, (start, end), sizes)
 
     def to_normalized(self, start: int, end: int) -> tuple[int, int]:
         """Map an original span ``[start, end)`` to the normalized span it became.
@@ -407,18 +421,8 @@ class Alignment:
             ValueError: if the span is not inside the original text.
         """
         _check_span("to_normalized", start, end, len(self.original))
-        norm, orig, lin = self._norm, self._orig, self._linear
-        if start == end:
-            if start == len(self.original):
-                return len(self.text), len(self.text)
-            j = _find(orig, start) - 1
-            p = norm[j] + (start - orig[j]) if lin[j] else norm[j]
-            return p, p
-        j = _find(orig, start) - 1
-        n_start = norm[j] + (start - orig[j]) if lin[j] else norm[j]
-        j = _find(orig, end - 1) - 1
-        n_end = norm[j] + (end - orig[j]) if lin[j] else norm[j + 1]
-        return n_start, n_end
+        sizes = len(self.original), len(self.text)
+        return _map_span(self._orig, self._norm, self._linear, (start, end), sizes)
 
     def __repr__(self) -> str:
         def cut(s: str) -> str:
