@@ -25,8 +25,8 @@ __all__ = [
     "check_bool",
     "check_callable",
     "check_date",
-    "check_int",
     "check_instance",
+    "check_int",
     "check_optional_str",
     "check_path",
     "check_str",
@@ -103,9 +103,7 @@ def check_bool(value: object, where: str) -> bool:
     raise expected(where, "True or False", value)
 
 
-def check_int(
-    value: object, where: str, *, minimum: int | None = None, hint: str = ""
-) -> int:
+def check_int(value: object, where: str, *, minimum: int | None = None, hint: str = "") -> int:
     """``value`` if it is an int (not a bool) of at least ``minimum``.
 
     >>> check_int(3, "concordance(width=...)", minimum=0)
