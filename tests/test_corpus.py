@@ -7,25 +7,19 @@ import attrs
 import pytest
 
 import arnews
-from arnews import Article, Corpus, Section
+from arnews import Article, Corpus
+from helpers import make_article
 
 
 def make(
     id_: str, date: dt.date | None = None, *, inferred: bool = False, outlet: str | None = None
 ) -> Article:
-    return Article(
+    return make_article(
         id=id_,
         title=f"عنوان {id_}",
         date=date,
-        time=None,
         date_inferred=inferred,
         outlet=outlet,
-        sources=(),
-        dateline=None,
-        sections=(Section(None, ("نص.",)),),
-        captions=(),
-        keywords=(),
-        related=(),
         raw=f"عنوان {id_}\n\nنص.\n",
     )
 
@@ -111,10 +105,10 @@ def test_corpus_pickles() -> None:
 def test_pickling_leaves_the_caches_behind() -> None:
     corpus = Corpus([A, B])
     hits = corpus.search("عنوان")
-    assert "search_index" in corpus._cache
+    assert corpus._memo.index is not None
     again = pickle.loads(pickle.dumps(corpus))
     assert again == corpus
-    assert again._cache == {}  # the index is rebuilt on first use, not shipped
+    assert again._memo.index is None  # the index is rebuilt on first use, not shipped
     assert again.search("عنوان") == hits
 
 

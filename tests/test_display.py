@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import arnews
-from arnews import Article, Caption, RelatedStory, Section
+from arnews import Caption, RelatedStory, Section
 from arnews._display import (
     MAX_ROWS,
     article_html,
@@ -20,10 +20,11 @@ from arnews._display import (
     concordance_pretty,
     corpus_html,
     corpus_pretty,
-    field_text,
     hits_html,
     hits_pretty,
 )
+from arnews._model import field_text
+from helpers import make_article
 
 # Every tag the display functions may emit.
 OUR_TAGS = {
@@ -84,31 +85,6 @@ class FakePrinter:
 
     def text(self, s: str) -> None:
         self.texts.append(s)
-
-
-def make_article(
-    title: str = "عنوان",
-    paragraphs: tuple[str, ...] = ("نص.",),
-    captions: tuple[Caption, ...] = (),
-    **changes: object,
-) -> Article:
-    fields: dict[str, object] = {
-        "id": "x",
-        "title": title,
-        "date": None,
-        "time": None,
-        "date_inferred": False,
-        "outlet": None,
-        "sources": (),
-        "dateline": None,
-        "sections": (Section(None, paragraphs),),
-        "captions": captions,
-        "keywords": (),
-        "related": (),
-        "raw": "",
-    }
-    fields.update(changes)
-    return Article(**fields)  # type: ignore[arg-type]
 
 
 # -- articles --------------------------------------------------------------------

@@ -11,18 +11,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import arnews
-from arnews._display import field_text
+from arnews import Hit
 from arnews._entities import (
     ENTITY_TYPES,
     Entity,
     Mention,
-    article_entities,
-    corpus_entities,
+    entity_hits,
     gazetteer,
-    mentions,
     resolve,
 )
-from arnews._query import Hit
+from arnews._index import MemoryIndex
+from arnews._model import field_text
 from arnews._resources import read_text, seed_names
 
 A000, A001, A002, A003, A004 = (
@@ -176,7 +175,7 @@ def test_same_entity_same_hits() -> None:
     expected = corpus.mentions("lavrov")
     for name in ("لافروف", "سيرجي لافروف", "سيرغي لافروف", "Sergey Lavrov"):
         assert corpus.mentions(name) == expected
-    assert mentions(corpus, "lavrov") == expected
+    assert entity_hits(MemoryIndex(corpus), resolve("lavrov")) == expected
 
 
 def test_isis_mentions() -> None:
@@ -278,7 +277,7 @@ def test_article_entities_of_003() -> None:
 def test_article_entities_carry_the_entity() -> None:
     article = arnews.load().get(A004)
     assert article is not None
-    for m in article_entities(article):
+    for m in article.entities():
         entity = resolve(m.entity_id)
         assert (m.entity_type, m.name_en) == (entity.type, entity.name_en)
         assert m.article_id == A004
@@ -301,11 +300,6 @@ def test_corpus_entities_agree_with_mentions() -> None:
     for entity in gazetteer():
         mine = tuple(m.hit for m in everything if m.entity_id == entity.id)
         assert mine == corpus.mentions(entity.id), entity.id
-
-
-def test_article_entities_type() -> None:
-    with pytest.raises(TypeError, match="Article"):
-        article_entities("لافروف")  # type: ignore[arg-type]
 
 
 # -- properties --------------------------------------------------------------------------
@@ -337,8 +331,7 @@ def test_an_alias_in_a_new_text_is_a_mention(pair: tuple[Entity, str], clitic: s
 
 def test_corpus_entities_equal_per_article_entities() -> None:
     corpus = arnews.load()
-    assert corpus_entities(corpus) == corpus.entities()
-    assert corpus_entities(corpus) == tuple(m for a in corpus for m in article_entities(a))
+    assert corpus.entities() == tuple(m for a in corpus for m in a.entities())
 
 
 @pytest.mark.parametrize(

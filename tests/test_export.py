@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 import arnews
 from arnews import Article, Caption, RelatedStory, Section
 from arnews._export import article_record, to_jsonl, to_pandas, to_records
+from helpers import make_article as shared_make_article
 
 KEYS = {
     "id",
@@ -36,24 +38,8 @@ KEYS = {
 }
 
 
-def make_article(**changes: object) -> Article:
-    fields: dict[str, object] = {
-        "id": "x",
-        "title": "عنوان",
-        "date": None,
-        "time": None,
-        "date_inferred": False,
-        "outlet": None,
-        "sources": (),
-        "dateline": None,
-        "sections": (Section(None, ("نص.",)),),
-        "captions": (),
-        "keywords": (),
-        "related": (),
-        "raw": "عنوان\n\nنص.\n",
-    }
-    fields.update(changes)
-    return Article(**fields)  # type: ignore[arg-type]
+def make_article(**changes: Any) -> Article:
+    return shared_make_article(raw="عنوان\n\nنص.\n", **changes)
 
 
 def test_record_keys_and_no_raw() -> None:

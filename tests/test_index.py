@@ -7,31 +7,16 @@ from array import array
 from pathlib import Path
 
 from hypothesis import given
-from hypothesis import strategies as st
 
 import arnews
-from arnews import Article, Caption, Corpus, Section
-from arnews._index import CACHE_KEY, FIELD_NAMES, Index, get_index, normalize_words
+from arnews import Caption, Corpus
+from arnews._analysis import normalize_words, stem_offset
+from arnews._index import MemoryIndex, decode
+from arnews._model import FIELD_NAMES
 from arnews._resources import data_dir, seed_names
+from arnews._search import _occurrences, _parts, _position_lookup
 from arnews._tokenize import tokenize
-
-
-def make(title: str, paragraphs: tuple[str, ...], captions: tuple[str, ...] = ()) -> Article:
-    return Article(
-        id="x",
-        title=title,
-        date=None,
-        time=None,
-        date_inferred=False,
-        outlet=None,
-        sources=(),
-        dateline=None,
-        sections=(Section(None, paragraphs),),
-        captions=tuple(Caption(c, "ar") for c in captions),
-        keywords=(),
-        related=(),
-        raw="",
-    )
+from helpers import FIELD_TEXTS, make_article
 
 
 def test_import_and_load_build_no_index() -> None:
@@ -39,16 +24,16 @@ def test_import_and_load_build_no_index() -> None:
     code = (
         "import arnews, arnews._index as ix\n"
         "built = []\n"
-        "init = ix.Index.__init__\n"
-        "def counting(self, corpus):\n"
+        "init = ix.MemoryIndex.__init__\n"
+        "def counting(self, articles):\n"
         "    built.append(1)\n"
-        "    init(self, corpus)\n"
-        "ix.Index.__init__ = counting\n"
+        "    init(self, articles)\n"
+        "ix.MemoryIndex.__init__ = counting\n"
         "c = arnews.load()\n"
-        "print(len(built), ix.CACHE_KEY in c._cache)\n"
+        "print(len(built), c._memo.index is not None)\n"
         "c.search('بغداد')\n"
         "c.search('روسيا')\n"
-        "print(len(built), ix.CACHE_KEY in c._cache)\n"
+        "print(len(built), c._memo.index is not None)\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
@@ -62,7 +47,7 @@ def test_no_index_object_exists_after_import_load_and_load_dir(tmp_path: Path) -
     code = (
         "import gc, sys, arnews, arnews._index as ix\n"
         "def count():\n"
-        "    return sum(isinstance(o, ix.Index) for o in gc.get_objects())\n"
+        "    return sum(isinstance(o, ix.MemoryIndex) for o in gc.get_objects())\n"
         "print(count())\n"
         "c = arnews.load(); d = arnews.load_dir(sys.argv[1])\n"
         "c.filter(outlet='x'); d[0:1]; c.get(c.ids[0]); len(c.to_records())\n"
@@ -81,30 +66,35 @@ def test_load_dir_builds_no_index_until_the_first_search(tmp_path: Path) -> None
         with data_dir().joinpath(name).open("rb") as src, (tmp_path / name).open("wb") as dst:
             shutil.copyfileobj(src, dst)
     corpus = arnews.load_dir(tmp_path)
-    assert CACHE_KEY not in corpus._cache
+    assert corpus._memo.index is None
     corpus.filter(where=lambda a: True)
-    assert CACHE_KEY not in corpus._cache
+    assert corpus._memo.index is None
     assert corpus.search("بغداد")
-    index = corpus._cache[CACHE_KEY]
-    assert isinstance(index, Index)
+    index = corpus.search_index
+    assert isinstance(index, MemoryIndex)
     corpus.search("روسيا")
-    assert corpus._cache[CACHE_KEY] is index  # built once, reused
+    assert corpus.search_index is index  # built once, reused
 
 
 def test_each_corpus_has_its_own_index() -> None:
     corpus = arnews.load()
     part = corpus[1:3]
-    assert get_index(corpus) is get_index(corpus)
-    assert get_index(part) is not get_index(corpus)
+    assert corpus.search_index is corpus.search_index
+    assert part.search_index is not corpus.search_index
     assert {h.article_id for h in part.search("بغداد")} <= set(part.ids)
 
 
 def test_postings_by_hand() -> None:
-    corpus = Corpus((make("موسكو وبغداد", ("في بغداد، وموسكو.",), ("بغداد",)),))
-    index = get_index(corpus)
+    index = MemoryIndex(
+        (
+            make_article(
+                "في بغداد، وموسكو.", title="موسكو وبغداد", captions=(Caption("بغداد", "ar"),)
+            ),
+        )
+    )
     assert index.texts == ("موسكو وبغداد", "في بغداد، وموسكو.", "بغداد")
     assert [FIELD_NAMES[k] for k in index.field_kind] == ["title", "paragraph", "caption"]
-    decoded = {w: [index.decode(p) for p in ps] for w, ps in index.postings.items()}
+    decoded = {w: [decode(index, p) for p in index.postings(w)] for w in index.vocabulary()}
     # (field id, word position, start in the original field)
     assert decoded == {
         "موسكو": [(0, 0, 0)],
@@ -114,23 +104,25 @@ def test_postings_by_hand() -> None:
         "وموسكو": [(1, 2, 10)],
     }
     assert index.vocabulary()["بغداد"] == 2
-    assert isinstance(index.postings["بغداد"], array)
+    assert isinstance(index.postings("بغداد"), array)
 
 
 def test_occurrences_merge_forms_in_text_order() -> None:
-    corpus = Corpus((make("وبغداد بغداد ببغداد", ()),))
-    index = get_index(corpus)
-    found = [(index.decode(p)[1:], stem) for p, stem in index.occurrences("بغداد")]
+    index = MemoryIndex((make_article(title="وبغداد بغداد ببغداد"),))
+    found = [
+        (decode(index, p)[1:], stem) for p, stem in _occurrences(_parts(index, "بغداد", False))
+    ]
     assert found == [((0, 0), 1), ((1, 7), 0), ((2, 13), 1)]
 
 
 def test_position_lookup_by_bisection_and_by_table_agree() -> None:
-    corpus = Corpus((make("في بغداد", ("في " * 40 + "وفي بغداد، ففي", "بغداد في")),))
-    index = get_index(corpus)
-    groups = index.groups("في")
-    assert sum(len(p) for p, _ in groups) == 44
-    by_bisection = index.position_lookup(groups, drivers=1)  # 44 postings > 2 * 1 driver * 3 forms
-    by_table = index.position_lookup(groups, drivers=100)
+    index = MemoryIndex(
+        (make_article("في " * 40 + "وفي بغداد، ففي", "بغداد في", title="في بغداد"),)
+    )
+    groups = _parts(index, "في", False)
+    assert sum(len(p) for p, _, _ in groups) == 44
+    by_bisection = _position_lookup(index, groups, drivers=1)  # 44 postings > 2 * 1 * 3 forms
+    by_table = _position_lookup(index, groups, drivers=100)
     assert isinstance(by_table.__self__, dict)  # type: ignore[attr-defined]
     assert not isinstance(getattr(by_bisection, "__self__", None), dict)
     sb = index.start_bits
@@ -141,40 +133,40 @@ def test_position_lookup_by_bisection_and_by_table_agree() -> None:
     # paragraph 0: 40 × في, then وفي (stem 1), بغداد, ففي (stem 1)
     key = (1 << index.pos_bits) | 40
     packed, stem = by_table(key)  # type: ignore[misc]
-    assert (index.decode(packed), stem) == ((1, 40, 120), 1)
+    assert (decode(index, packed), stem) == ((1, 40, 120), 1)
     assert by_table((1 << index.pos_bits) | 41) is None  # بغداد
     assert packed >> sb == key
 
 
 def test_spellings_record_the_one_token_behind_a_word() -> None:
     text = "بغداد وبغداد بغدادَ، إيران ايران \ufdfa روسيا"  # FATHA; a ligature
-    index = get_index(Corpus((make("روسيا", (text,)),)))
+    index = MemoryIndex((make_article(text, title="روسيا"),))
     assert index.spellings["وبغداد"] == "وبغداد"
     assert index.spellings["بغداد"] is None  # بغداد and بغدادَ
     assert index.spellings["ايران"] is None  # إيران and ايران
     assert index.spellings["روسيا"] == "روسيا"  # in the title and the paragraph
     assert index.spellings["الله"] == "\ufdfa"  # one of the ligature's four words
-    assert set(index.spellings) == set(index.postings)
+    assert set(index.spellings) == set(index.vocabulary())
     # search reads the text where a word has several spellings, not otherwise
-    corpus = Corpus((make("عنوان", (text,)),))
+    corpus = Corpus((make_article(text),))
     assert [h.text for h in corpus.search("بغداد")] == ["بغداد", "وبغداد", "بغدادَ"]
     at = text.index("\ufdfa")
     assert [(h.start, h.end, h.text) for h in corpus.search("الله")] == [(at, at + 1, "\ufdfa")]
 
 
 def test_position_overflow_is_detected() -> None:
-    index = get_index(Corpus((make("واحد اثنان ثلاثة", ()),)))
+    index = MemoryIndex((make_article(title="واحد اثنان ثلاثة"),))
     index.pos_bits = 1
     assert index._build() is False  # three words do not fit in one bit
 
 
 def test_marks_and_ligatures_in_the_original() -> None:
     text = "قال \ufdfa ثم وَبِـغداد"  # U+FDFA ARABIC LIGATURE SALLALLAHOU ALAYHE WASALLAM
-    index = get_index(Corpus((make(text, ()),)))
+    index = MemoryIndex((make_article(title=text),))
     # The ligature expands to four words sharing its one-character span.
-    assert [index.decode(p) for p in index.postings["الله"]] == [(0, 2, 4)]
-    assert [index.decode(p) for p in index.postings["وبغداد"]] == [(0, 6, 9)]
-    assert index.stem_offset("وَبِـغداد", 1) == 2  # after و and its fatha
+    assert [decode(index, p) for p in index.postings("الله")] == [(0, 2, 4)]
+    assert [decode(index, p) for p in index.postings("وبغداد")] == [(0, 6, 9)]
+    assert stem_offset("وَبِـغداد", 1) == 2  # after و and its fatha
 
 
 def test_seed_fields_normalize_the_same_token_by_token() -> None:
@@ -184,21 +176,7 @@ def test_seed_fields_normalize_the_same_token_by_token() -> None:
             assert tuple(w for group in words for w in group) == normalize_words(text)
 
 
-TEXTS = st.text(
-    alphabet=st.sampled_from(
-        [
-            *"بغداولكفيةىأإآءئؤی",
-            *("\u064e", "\u0651", "\u0640", "\u0654"),  # FATHA, SHADDA, TATWEEL, HAMZA ABOVE
-            *("\u200c", "\u200b", "\u200f", "\u00ad"),  # ZWNJ, ZWSP, RLM, SOFT HYPHEN
-            *"ab'’0123٠١٢٫٬.,،؛؟!«»“” \n\t-",
-            *("\u00a0", "\ufdfa", "\ufef7", "\ufe8d"),  # NBSP, ligatures, a presentation form
-        ]
-    ),
-    max_size=40,
-)
-
-
-@given(TEXTS)
+@given(FIELD_TEXTS)
 def test_token_by_token_normalization_equals_whole_text(text: str) -> None:
     # The index normalizes each original token; queries and the law "one
     # normalization path" need that to equal normalizing the whole field.
@@ -206,13 +184,13 @@ def test_token_by_token_normalization_equals_whole_text(text: str) -> None:
     assert by_token == normalize_words(text)
 
 
-@given(TEXTS)
+@given(FIELD_TEXTS)
 def test_index_words_match_the_normalized_field(text: str) -> None:
-    index = get_index(Corpus((make("عنوان", (text,)),)))
+    index = MemoryIndex((make_article(text, title="عنوان"),))
     words: list[tuple[int, str]] = []
-    for word, postings in index.postings.items():
-        for packed in postings:
-            fid, pos, _ = index.decode(packed)
+    for word in index.vocabulary():
+        for packed in index.postings(word):
+            fid, pos, _ = decode(index, packed)
             if fid == 1:
                 words.append((pos, word))
     assert tuple(w for _, w in sorted(words)) == normalize_words(text)

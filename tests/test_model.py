@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import attrs
 import pytest
 
 from arnews import Article, Caption, RelatedStory, Section
+from helpers import make_article
 
 
-def make(**changes: object) -> Article:
-    fields: dict[str, object] = {
-        "id": "x",
-        "title": "عنوان",
+def make(**changes: Any) -> Article:
+    fields: dict[str, Any] = {
         "date": dt.date(2015, 9, 29),
-        "time": None,
-        "date_inferred": False,
-        "outlet": None,
-        "sources": (),
-        "dateline": None,
         "sections": (
             Section(None, ("أولى.", "ثانية.")),
             Section("فرعي", ("ثالثة.",)),
@@ -31,7 +26,7 @@ def make(**changes: object) -> Article:
         "raw": "raw text",
     }
     fields.update(changes)
-    return Article(**fields)  # type: ignore[arg-type]
+    return make_article(**fields)
 
 
 def test_paragraphs_run_across_sections_in_order() -> None:

@@ -28,7 +28,12 @@ SEEDS = {
 NBSP = "\u00a0"  # NO-BREAK SPACE
 # Invisible marks a blank line may hold besides whitespace: ZERO WIDTH SPACE .. RIGHT-TO-LEFT
 # MARK (U+200B..U+200F), WORD JOINER (U+2060), ZERO WIDTH NO-BREAK SPACE / BOM (U+FEFF).
-INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
+# ZWSP, ZWNJ, ZWJ, LRM, RLM, WORD JOINER, BOM; SOFT HYPHEN, ARABIC LETTER MARK; the bidi
+# embeddings and overrides LRE RLE PDF LRO RLO; the isolates LRI RLI FSI PDI.
+INVISIBLE = (
+    "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad\u061c"
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 
 
 @functools.cache

@@ -6,17 +6,14 @@ import regex  # type: ignore[import-untyped]  # no stubs in the dev env
 from hypothesis import given
 from hypothesis import strategies as st
 
-from arnews._index import normalize_words
-from arnews._tokenize import (
+from arnews._analysis import (
     ABSORBED_ARTICLE_PREFIXES,
-    KINDS,
     PROCLITIC_PREFIXES,
-    WORD_RE,
-    Token,
     clitic_match,
+    normalize_words,
     proclitic_forms,
-    tokenize,
 )
+from arnews._tokenize import KINDS, WORD_RE, Token, tokenize
 
 SHADDA = "\u0651"  # ARABIC SHADDA
 FATHA = "\u064e"  # ARABIC FATHA

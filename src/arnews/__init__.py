@@ -11,14 +11,15 @@ use and caches them.
 
 from __future__ import annotations
 
+from ._article import Article
 from ._catalog import CatalogEntry, catalog
 from ._corpus import Corpus
 from ._dates import find_date
 from ._entities import Entity, Mention, gazetteer
 from ._load import load, load_dir
-from ._model import Article, Caption, RelatedStory, Section
+from ._model import Caption, RelatedStory, Section
 from ._parse import parse
-from ._query import Concordance, ConcordanceLine, Hit, Hits
+from ._results import Concordance, ConcordanceLine, Hit, Hits
 from ._tokenize import Token, tokenize
 
 __all__ = [

@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from . import __version__
+from ._article import Article
 from ._corpus import Corpus
 from ._load import load
-from ._model import Article
+from ._model import field_text
 
 __all__ = ["main"]
 
@@ -78,21 +79,12 @@ def _cmd_show(corpus: Corpus, ident: str, out: TextIO) -> int:
     return 0
 
 
-def _snippet(field_text: str, start: int, end: int, width: int) -> str:
-    left = field_text[max(0, start - width) : start]
-    right = field_text[end : end + width]
+def _snippet(text: str, start: int, end: int, width: int) -> str:
+    left = text[max(0, start - width) : start]
+    right = text[end : end + width]
     dots_left = "…" if start - width > 0 else ""
-    dots_right = "…" if end + width < len(field_text) else ""
-    return f"{dots_left}{left}[[{field_text[start:end]}]]{right}{dots_right}".replace("\n", " ")
-
-
-def _field_text(corpus: Corpus, article_id: str, field: str, index: int) -> str:
-    article = corpus.article(article_id)
-    if field == "title":
-        return article.title
-    if field == "paragraph":
-        return article.paragraphs[index]
-    return article.captions[index].text
+    dots_right = "…" if end + width < len(text) else ""
+    return f"{dots_left}{left}[[{text[start:end]}]]{right}{dots_right}".replace("\n", " ")
 
 
 def _cmd_search(corpus: Corpus, query: str, limit: int | None, out: TextIO, err: TextIO) -> int:
@@ -101,7 +93,7 @@ def _cmd_search(corpus: Corpus, query: str, limit: int | None, out: TextIO, err:
         err.write(f"no hit for {query!r}\n")
         return 0
     for hit in hits[:limit]:
-        text = _field_text(corpus, hit.article_id, hit.field, hit.index)
+        text = field_text(corpus.article(hit.article_id), hit.field, hit.index)
         where = f"{hit.field}[{hit.index}]"
         out.write(f"{hit.article_id}  {where:<13}  {_snippet(text, hit.start, hit.end, 30)}\n")
     return 0

@@ -17,7 +17,8 @@ from typing import Any
 
 import attrs
 
-from ._model import Article
+from ._article import Article
+from ._checks import check_pair
 from ._resources import read_text
 
 __all__ = ["CatalogEntry", "apply_catalog", "catalog", "load_catalog"]
@@ -129,14 +130,12 @@ def apply_catalog(article: Article, entry: CatalogEntry) -> Article:
         TypeError: if ``article`` is not an Article or ``entry`` not a CatalogEntry.
         ValueError: if the entry belongs to another article (ids differ).
     """
-    pair: tuple[object, object] = (article, entry)
-    if not isinstance(pair[0], Article) or not isinstance(pair[1], CatalogEntry):
-        msg = (
-            f"apply_catalog() expects (Article, CatalogEntry), got "
-            f"({type(pair[0]).__name__}, {type(pair[1]).__name__}); "
-            f"get entries from load_catalog()"
-        )
-        raise TypeError(msg)
+    check_pair(
+        "apply_catalog()",
+        (article, Article),
+        (entry, CatalogEntry),
+        "get entries from load_catalog()",
+    )
     if entry.id != article.id:
         msg = (
             f"catalog entry {entry.id!r} does not belong to article {article.id!r}; "

@@ -27,7 +27,9 @@ __all__ = [
     "check_date",
     "check_instance",
     "check_int",
+    "check_iterable",
     "check_optional_str",
+    "check_pair",
     "check_path",
     "check_str",
     "expected",
@@ -168,8 +170,10 @@ def check_callable(value: object, where: str, what: str) -> Callable[..., Any]:
     raise expected(where, what, value)
 
 
-def check_instance(value: object, kind: type[_T], where: str, hint: str = "") -> _T:
-    """``value`` if it is an instance of ``kind``.
+def check_instance(
+    value: object, kind: type[_T], where: str, hint: str = "", *, name: str | None = None
+) -> _T:
+    """``value`` if it is an instance of ``kind`` (called ``name`` in the message, if given).
 
     >>> check_instance(3, int, "f()")
     3
@@ -179,8 +183,46 @@ def check_instance(value: object, kind: type[_T], where: str, hint: str = "") ->
     """
     if isinstance(value, kind):
         return value
-    article = "an" if kind.__name__[:1] in "AEIOU" else "a"
-    raise expected(where, f"{article} {kind.__name__}", value, hint)
+    shown = name or kind.__name__
+    article = "an" if shown[:1] in "AEIOU" else "a"
+    raise expected(where, f"{article} {shown}", value, hint)
+
+
+def check_pair(
+    where: str, first: tuple[object, type], second: tuple[object, type], hint: str = ""
+) -> None:
+    """Both values are instances of their types, else one TypeError naming both.
+
+    >>> check_pair("f()", (1, int), ("x", int))
+    Traceback (most recent call last):
+    ...
+    TypeError: f() expects (int, int), got (int, str)
+
+    Raises:
+        TypeError: if either is not.
+    """
+    pairs = (first, second)
+    if all(isinstance(value, kind) for value, kind in pairs):
+        return
+    wanted = ", ".join(kind.__name__ for _, kind in pairs)
+    got = ", ".join(_kind(value) for value, _ in pairs)
+    tail = f"; {hint}" if hint else ""
+    msg = f"{where} expects ({wanted}), got ({got}){tail}"
+    raise TypeError(msg)
+
+
+def check_iterable(value: object, where: str, what: str, hint: str = "") -> tuple[object, ...]:
+    """The items of ``value`` as a tuple, if it is an iterable that is not a str or bytes.
+
+    >>> check_iterable([1, 2], "Corpus()", "an iterable of Article objects")
+    (1, 2)
+
+    Raises:
+        TypeError: if ``value`` is a str, bytes or not iterable.
+    """
+    if isinstance(value, str | bytes | bytearray) or not isinstance(value, Iterable):
+        raise expected(where, what, value, hint)
+    return tuple(value)
 
 
 # -- record fields (attrs converters and validators) ---------------------------------------
@@ -209,9 +251,7 @@ def attrs_tuple_of(value: Iterable[object], kind: type, what: str) -> tuple[Any,
     return items
 
 
-def attrs_instance_of(
-    kinds: type | tuple[type, ...], what: str, hint: str
-) -> Callable[[object, object, object], None]:
+def attrs_instance_of(kinds: type | tuple[type, ...], what: str, hint: str) -> Callable[..., None]:
     """An attrs validator: the value is an instance of ``kinds``, else TypeError with ``hint``.
 
     >>> validate = attrs_instance_of(str, "Caption.text", "a str")
@@ -229,7 +269,7 @@ def attrs_instance_of(
     return validate
 
 
-def validate_date(_instance: object, _attribute: object, value: object) -> None:
+def validate_date(_instance: Any, _attribute: Any, value: Any) -> None:
     """An attrs validator for ``date`` fields: a datetime.date (not a datetime) or None.
 
     >>> validate_date(None, None, "2015-09-29")

@@ -1,28 +1,54 @@
-"""Corpus: an immutable sequence of Articles and the queries over it."""
+"""Corpus: an immutable sequence of Articles and the queries over it.
+
+A corpus owns what it derives from its articles — the search index, the
+by-id table, the frequency ranking and the mentions of each entity — in one
+typed memo that only its own methods write, built once on first use under a
+lock (so threads that start searching a fresh corpus together share one
+index).  The queries themselves are functions of the modules below
+(:mod:`arnews._search`, :mod:`arnews._frequencies`, :mod:`arnews._entities`);
+each method here is a thin call.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
-from ._model import Article
+from . import _display, _entities, _export, _frequencies, _search
+from ._article import Article
+from ._checks import (
+    check_bool,
+    check_callable,
+    check_date,
+    check_iterable,
+    check_optional_str,
+    check_str,
+)
+from ._entities import Entity, Mention
+from ._index import MemoryIndex
+from ._model import DEFAULT_FIELDS
+from ._results import Concordance, Hits
 
 if TYPE_CHECKING:
     import os
 
     import pandas
 
-    from ._entities import Mention
-    from ._query import Concordance, Hits
-
 __all__ = ["Corpus"]
 
 
 def _to_articles(articles: Iterable[Article]) -> tuple[Article, ...]:
-    items: tuple[object, ...] = tuple(articles)
+    items = check_iterable(
+        articles,
+        "Corpus()",
+        "an iterable of Article objects",
+        "build articles with arnews.parse(text), e.g. Corpus([arnews.parse(text)])",
+    )
     for item in items:
         if not isinstance(item, Article):
             msg = (
@@ -33,13 +59,24 @@ def _to_articles(articles: Iterable[Article]) -> tuple[Article, ...]:
     checked = tuple(a for a in items if isinstance(a, Article))
     ids = [a.id for a in checked]
     if len(set(ids)) != len(ids):
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        dupes = sorted(i for i, n in Counter(ids).items() if n > 1)
         msg = (
             f"Corpus article ids must be unique, got duplicates {dupes}; "
             f"pass id=... to arnews.parse"
         )
         raise ValueError(msg)
     return checked
+
+
+@attrs.define
+class _Memo:
+    """What a corpus derives from its articles, built on first use (only Corpus writes here)."""
+
+    lock: threading.RLock = attrs.Factory(threading.RLock)
+    index: MemoryIndex | None = None
+    by_id: dict[str, Article] | None = None
+    ranked: tuple[tuple[str, int], ...] | None = None
+    mentions: dict[str, Hits] = attrs.Factory(dict)
 
 
 @attrs.frozen(eq=False)
@@ -58,13 +95,13 @@ class Corpus(Sequence[Article]):
     True
 
     Raises:
-        TypeError: if built from anything but Articles.
+        TypeError: if built from anything but an iterable of Articles.
         ValueError: if two articles share an id.
     """
 
     articles: tuple[Article, ...] = attrs.field(converter=_to_articles)
-    # Caches derived data (the search index, entity tables); never part of equality.
-    _cache: dict[str, Any] = attrs.field(init=False, factory=dict, repr=False)
+    # What the corpus derives (index, tables, memos); never part of equality or pickles.
+    _memo: _Memo = attrs.field(init=False, factory=_Memo, repr=False)
 
     # -- the sequence -------------------------------------------------------
     def __len__(self) -> int:
@@ -112,21 +149,57 @@ class Corpus(Sequence[Article]):
         return hash(self.articles)
 
     def __reduce__(self) -> tuple[type[Corpus], tuple[tuple[Article, ...]]]:
-        # Pickle the articles only: caches (the search index) are rebuilt on use.
+        # Pickle the articles only: the memo (the search index) is rebuilt on use.
         return (Corpus, (self.articles,))
 
     def __repr__(self) -> str:
         shown = ", ".join(self.ids[:3]) + (", ..." if len(self) > 3 else "")
         return f"<Corpus of {len(self)} articles: {shown}>"
 
-    # -- lookup -------------------------------------------------------------
+    # -- what the corpus derives ---------------------------------------------
     def _by_id(self) -> dict[str, Article]:
-        table: dict[str, Article] | None = self._cache.get("by_id")
+        table = self._memo.by_id
         if table is None:
-            table = {a.id: a for a in self.articles}
-            self._cache["by_id"] = table
+            with self._memo.lock:
+                table = self._memo.by_id
+                if table is None:
+                    table = self._memo.by_id = {a.id: a for a in self.articles}
         return table
 
+    @property
+    def search_index(self) -> MemoryIndex:
+        """The search index over this corpus's fields, built on first use and kept.
+
+        Every search, concordance, frequency count and mention lookup uses it;
+        threads that ask at once share one build.  Pickling a corpus leaves it
+        behind.
+
+        >>> import arnews
+        >>> corpus = arnews.load()
+        >>> corpus.search_index is corpus.search_index
+        True
+        """
+        index = self._memo.index
+        if index is None:
+            with self._memo.lock:
+                index = self._memo.index
+                if index is None:
+                    index = self._memo.index = MemoryIndex(self.articles)
+        return index
+
+    def _entity_hits(self, entity: Entity) -> Hits:
+        """One entity's mentions, found once per corpus and kept."""
+        memo = self._memo
+        hits = memo.mentions.get(entity.id)
+        if hits is None:
+            index = self.search_index
+            with memo.lock:
+                hits = memo.mentions.get(entity.id)
+                if hits is None:
+                    hits = memo.mentions[entity.id] = _entities.entity_hits(index, entity, self)
+        return hits
+
+    # -- lookup -------------------------------------------------------------
     @property
     def ids(self) -> tuple[str, ...]:
         """The article ids, in corpus order.
@@ -149,11 +222,7 @@ class Corpus(Sequence[Article]):
         Raises:
             TypeError: if ``article_id`` is not a str.
         """
-        key: object = article_id
-        if not isinstance(key, str):
-            msg = f"article ids are str, got {type(key).__name__}"
-            raise TypeError(msg)
-        return self._by_id().get(article_id)
+        return self._by_id().get(check_str(article_id, "Corpus.get()", "article ids are str"))
 
     def article(self, id_or_prefix: str) -> Article:
         """The article whose id is, or uniquely starts with, ``id_or_prefix``.
@@ -220,36 +289,17 @@ class Corpus(Sequence[Article]):
                 ``include_inferred`` is not a bool, or ``where`` is not callable.
             ValueError: if ``since`` is after ``until``.
         """
-        for name, bound in (("since", since), ("until", until)):
-            if bound is not None and (
-                not isinstance(bound, dt.date) or isinstance(bound, dt.datetime)
-            ):
-                msg = (
-                    f"filter({name}=...) expects datetime.date, got {type(bound).__name__}; "
-                    f"e.g. datetime.date(2015, 9, 29)"
-                )
-                raise TypeError(msg)
+        if since is not None:
+            check_date(since, "filter(since=...)")
+        if until is not None:
+            check_date(until, "filter(until=...)")
         if since is not None and until is not None and since > until:
             msg = f"filter(since={since}) is after until={until}; swap them"
             raise ValueError(msg)
-        outlet_arg: object = outlet
-        if outlet_arg is not None and not isinstance(outlet_arg, str):
-            msg = f"filter(outlet=...) expects str, got {type(outlet_arg).__name__}"
-            raise TypeError(msg)
-        inferred_arg: object = include_inferred
-        if not isinstance(inferred_arg, bool):
-            msg = (
-                f"filter(include_inferred=...) expects True or False, "
-                f"got {type(inferred_arg).__name__}"
-            )
-            raise TypeError(msg)
-        where_arg: object = where
-        if where_arg is not None and not callable(where_arg):
-            msg = (
-                f"filter(where=...) expects a function Article -> bool, "
-                f"got {type(where_arg).__name__}"
-            )
-            raise TypeError(msg)
+        check_optional_str(outlet, "filter(outlet=...)")
+        check_bool(include_inferred, "filter(include_inferred=...)")
+        if where is not None:
+            check_callable(where, "filter(where=...)", "a function Article -> bool")
 
         def keep(a: Article) -> bool:
             if since is not None or until is not None or not include_inferred:
@@ -265,13 +315,11 @@ class Corpus(Sequence[Article]):
 
         return Corpus(a for a in self.articles if keep(a))
 
-    # -- queries (implemented in _query / _entities) -------------------------
-    def search(
-        self, query: str, *, fields: Sequence[str] = ("title", "paragraph", "caption")
-    ) -> Hits:
+    # -- queries ----------------------------------------------------------------
+    def search(self, query: str, *, fields: Sequence[str] = DEFAULT_FIELDS) -> Hits:
         """Find a word or phrase, seeing through spelling variants and clitics.
 
-        See :func:`arnews._query.search` for the matching rules.
+        See :func:`arnews._search.search` for the matching rules.
 
         >>> import arnews
         >>> hits = arnews.load().search("بغداد")
@@ -282,16 +330,10 @@ class Corpus(Sequence[Article]):
             TypeError: if ``query`` is not a str, or ``fields`` not a sequence of names.
             ValueError: if the query holds no word, or a field name is unknown.
         """
-        from ._query import search
-
-        return search(self, query, fields=fields)
+        return _search.search(self.search_index, query, fields=fields, source=self)
 
     def concordance(
-        self,
-        query: str,
-        *,
-        width: int = 40,
-        fields: Sequence[str] = ("title", "paragraph", "caption"),
+        self, query: str, *, width: int = 40, fields: Sequence[str] = DEFAULT_FIELDS
     ) -> Concordance:
         """Keyword-in-context lines for every hit of ``query``.
 
@@ -310,14 +352,14 @@ class Corpus(Sequence[Article]):
                 ``fields`` not a sequence of names.
             ValueError: as :meth:`search`, or if ``width`` is negative.
         """
-        from ._query import concordance
-
-        return concordance(self, query, width=width, fields=fields)
+        return _search.concordance(self.search_index, query, width=width, fields=fields)
 
     def frequencies(
         self, *, top: int | None = None, stopwords: bool = True
     ) -> tuple[tuple[str, int], ...]:
         """Counts of normalized word stems, most frequent first.
+
+        See :func:`arnews._frequencies.frequencies` for what is counted.
 
         >>> import arnews
         >>> dict(arnews.load().frequencies(top=50))["روسيا"] > 10
@@ -327,15 +369,22 @@ class Corpus(Sequence[Article]):
             TypeError: if ``top`` is not an int or None, or ``stopwords`` not a bool.
             ValueError: if ``top`` is negative.
         """
-        from ._query import frequencies
-
-        return frequencies(self, top=top, stopwords=stopwords)
+        _frequencies.check_frequency_args(top, stopwords)
+        ranked = self._memo.ranked
+        if ranked is None:
+            index = self.search_index
+            with self._memo.lock:
+                ranked = self._memo.ranked
+                if ranked is None:
+                    ranked = self._memo.ranked = _frequencies.ranked_stems(index)
+        return _frequencies.frequencies(ranked, top=top, stopwords=stopwords)
 
     def mentions(self, entity: str) -> Hits:
         """Every mention of a gazetteer entity (id, English name or any Arabic alias).
 
         Mentions are search hits of the entity's aliases (the longest wins
         where two overlap), in text order; see :func:`arnews.gazetteer`.
+        Each entity's mentions are found once per corpus and kept.
 
         >>> import arnews
         >>> [h.text for h in arnews.load().mentions("لافروف")][:2]
@@ -346,9 +395,7 @@ class Corpus(Sequence[Article]):
             KeyError: if the gazetteer knows no such entity; the message says
                 how to list the known ones.
         """
-        from ._entities import mentions
-
-        return mentions(self, entity)
+        return self._entity_hits(_entities.resolve(entity))
 
     def entities(self) -> tuple[Mention, ...]:
         """Every gazetteer entity mention in the corpus, by article then position.
@@ -357,9 +404,7 @@ class Corpus(Sequence[Article]):
         >>> len(arnews.load().entities()) > 20
         True
         """
-        from ._entities import corpus_entities
-
-        return corpus_entities(self)
+        return _entities.all_mentions(self.search_index, self._entity_hits)
 
     # -- export ---------------------------------------------------------------
     def to_records(self) -> list[dict[str, Any]]:
@@ -369,9 +414,7 @@ class Corpus(Sequence[Article]):
         >>> arnews.load().to_records()[0]["date"]
         '2016-10-27'
         """
-        from ._export import to_records
-
-        return to_records(self)
+        return _export.to_records(self.articles)
 
     def to_jsonl(self, path: str | os.PathLike[str]) -> None:
         """Write :meth:`to_records` as JSON Lines (UTF-8, one article a line).
@@ -382,9 +425,7 @@ class Corpus(Sequence[Article]):
         >>> json.loads(out.read_text(encoding="utf-8").splitlines()[1])["id"]
         '001_4f119960287c4d94'
         """
-        from ._export import to_jsonl
-
-        to_jsonl(self, path)
+        _export.to_jsonl(self.articles, path)
 
     def to_pandas(self) -> pandas.DataFrame:
         """The records as a pandas DataFrame (needs ``pip install 'arnews[pandas]'``).
@@ -392,17 +433,11 @@ class Corpus(Sequence[Article]):
         Raises:
             ImportError: if pandas is not installed, naming the extra to install.
         """
-        from ._export import to_pandas
-
-        return to_pandas(self)
+        return _export.to_pandas(self.articles)
 
     # -- display ----------------------------------------------------------------
     def _repr_html_(self) -> str:
-        from ._display import corpus_html
-
-        return corpus_html(self)
+        return _display.corpus_html(self)
 
     def _repr_pretty_(self, p: Any, cycle: bool) -> None:
-        from ._display import corpus_pretty
-
-        p.text("Corpus(...)" if cycle else corpus_pretty(self))
+        p.text("Corpus(...)" if cycle else _display.corpus_pretty(self))

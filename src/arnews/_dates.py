@@ -24,6 +24,9 @@ import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from . import _chars as T  # noqa: N812  # the normalization tables
+from ._checks import check_str
+
 __all__ = ["MONTHS", "find_date", "fold"]
 
 # Months by number, each with the spellings seen in print.  Keys are folded with
@@ -46,34 +49,22 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
 
 _WEEKDAYS = ("الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت")
 
-# Letters folded before matching: alef with hamza above/below, alef with madda
-# and alef wasla -> alef; alef maksura and Farsi yeh -> yeh; teh marbuta -> heh;
-# Keheh -> kaf.  Marks (harakat, tanween, shadda, sukun, superscript alef) and
-# tatweel are removed.
-_FOLD = str.maketrans(
-    {
-        "\u0623": "\u0627",  # ARABIC LETTER ALEF WITH HAMZA ABOVE -> ALEF
-        "\u0625": "\u0627",  # ARABIC LETTER ALEF WITH HAMZA BELOW -> ALEF
-        "\u0622": "\u0627",  # ARABIC LETTER ALEF WITH MADDA ABOVE -> ALEF
-        "\u0671": "\u0627",  # ARABIC LETTER ALEF WASLA -> ALEF
-        "\u0649": "\u064a",  # ARABIC LETTER ALEF MAKSURA -> YEH
-        "\u06cc": "\u064a",  # ARABIC LETTER FARSI YEH -> YEH
-        "\u0629": "\u0647",  # ARABIC LETTER TEH MARBUTA -> HEH
-        "\u06a9": "\u0643",  # ARABIC LETTER KEHEH -> KAF
-        "\u0640": None,  # ARABIC TATWEEL
-        **{chr(c): None for c in range(0x064B, 0x0653)},  # FATHATAN .. MADDAH ABOVE
-        "\u0670": None,  # ARABIC LETTER SUPERSCRIPT ALEF
-    }
-)
-
-# ASCII, ARABIC-INDIC DIGIT ZERO..NINE (U+0660..U+0669) and EXTENDED
-# ARABIC-INDIC DIGIT ZERO..NINE (U+06F0..U+06F9) -> ASCII.
-_DIGITS = str.maketrans(
-    {**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}}
-)
-
-# One table for both steps (their keys are disjoint): a single str.translate pass.
-_FOLD_AND_DIGITS = {**_FOLD, **_DIGITS}
+# Letters folded before matching, from the normalization tables: alef with hamza
+# above/below, madda, wasla and wavy hamza -> alef; alef maksura and Farsi yeh -> yeh;
+# teh marbuta -> heh; keheh -> kaf.  Arabic marks (harakat, tanween, shadda, sukun,
+# superscript alef ...; combining hamza kept, as strip_diacritics keeps it) and tatweel
+# are removed; Arabic-Indic and Extended Arabic-Indic digits become ASCII.  One
+# str.translate table does it all (the keys are disjoint).
+_FOLD_AND_DIGITS: dict[int, str | None] = {
+    **{ord(c): T.ALEF for c in T.ALEF_VARIANTS},
+    ord(T.ALEF_MAKSURA): T.YEH,
+    ord(T.FARSI_YEH): T.YEH,
+    ord(T.TEH_MARBUTA): T.HEH,
+    ord(T.KEHEH): T.KAF,
+    ord(T.TATWEEL): None,
+    **{ord(c): None for c in T.STRIPPED_MARKS},
+    **{ord(c): ascii_digit for c, ascii_digit in T.DIGITS.items()},
+}
 
 # A date line needs a digit: ASCII, ARABIC-INDIC (U+0660..U+0669) or EXTENDED
 # ARABIC-INDIC (U+06F0..U+06F9), the only digits fold() maps to ASCII.
@@ -198,11 +189,7 @@ def find_date(line: str) -> tuple[dt.date, dt.time | None] | None:
     Raises:
         TypeError: if ``line`` is not a str.
     """
-    obj: object = line
-    if not isinstance(obj, str):
-        msg = f"find_date() expects str, got {type(obj).__name__}; pass one line of text"
-        raise TypeError(msg)
-    return _find_date(line)
+    return _find_date(check_str(line, "find_date()", "pass one line of text"))
 
 
 @functools.lru_cache(maxsize=4096)

@@ -15,14 +15,11 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Final, Protocol
+from itertools import islice
+from typing import Protocol
 
-import regex  # type: ignore[import-untyped]  # no stubs in the dev env
-
-from ._model import Article, Caption
-
-if TYPE_CHECKING:
-    from ._corpus import Corpus
+from ._model import ArticleBase, ArticleSource, Caption, field_text
+from ._tokenize import ARABIC_LETTER_RE, LETTER_RE
 
 __all__ = [
     "article_html",
@@ -31,7 +28,6 @@ __all__ = [
     "concordance_pretty",
     "corpus_html",
     "corpus_pretty",
-    "field_text",
     "hits_html",
     "hits_pretty",
 ]
@@ -45,19 +41,16 @@ _AR = 'dir="rtl" lang="ar"'
 _EN = 'dir="ltr" lang="en"'
 _LTR = 'dir="ltr"'
 _AUTO = 'dir="auto"'
-#: Letters used with the Arabic script (script extensions, Unicode data of ``regex``).
-_ARABIC_LETTER: Final = regex.compile(r"[\p{scx=Arabic}&&\p{L}]", regex.V1)
-_LETTER: Final = regex.compile(r"\p{L}")
 
 
 def _lang_attrs(text: str, lang: str | None = None) -> str:
     """The ``dir``/``lang`` attributes of a cell: from ``lang`` if known, else from the script."""
     if lang is not None:
         return _AR if lang == "ar" else f'dir="ltr" lang="{_e(lang)}"'
-    letters = len(_LETTER.findall(text))
+    letters = len(LETTER_RE.findall(text))
     if not letters:
         return _AUTO
-    return _AR if 2 * len(_ARABIC_LETTER.findall(text)) >= letters else _LTR
+    return _AR if 2 * len(ARABIC_LETTER_RE.findall(text)) >= letters else _LTR
 
 
 class _HitLike(Protocol):
@@ -130,33 +123,6 @@ def _marked(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def field_text(article: Article, field: str, index: int) -> str:
-    r"""The original string a hit's ``field`` and ``index`` point into.
-
-    ``field`` is ``"title"`` (index 0), ``"paragraph"`` or ``"caption"``.
-
-    >>> import arnews
-    >>> a = arnews.parse("عنوان الخبر\n\nنص الخبر.\n")
-    >>> field_text(a, "title", 0)
-    'عنوان الخبر'
-
-    Raises:
-        ValueError: if ``field`` is not one of the three names.
-        IndexError: if ``index`` is out of range for that field.
-    """
-    if field == "title":
-        if index != 0:
-            msg = f"the title has index 0, got {index}"
-            raise IndexError(msg)
-        return article.title
-    if field == "paragraph":
-        return article.paragraphs[index]
-    if field == "caption":
-        return article.captions[index].text
-    msg = f"unknown field {field!r}; use 'title', 'paragraph' or 'caption'"
-    raise ValueError(msg)
-
-
 def _unless_ar(text: str) -> str:
     """`` dir=... `` for an element inside an Arabic block whose own text is not Arabic, else ''."""
     attrs = _lang_attrs(text)
@@ -181,7 +147,7 @@ def _caption_html(caption: Caption, spans: Iterable[tuple[int, int]]) -> str:
     return f"<figure><figcaption {attrs}>{body}{credit}</figcaption></figure>"
 
 
-def _meta(article: Article) -> str:
+def _meta(article: ArticleBase) -> str:
     """The article's id, date, time, outlet and sources as one line of HTML."""
     parts = [f'<code dir="ltr">{_e(article.id)}</code>']
     if article.date is not None:
@@ -195,7 +161,7 @@ def _meta(article: Article) -> str:
     return " · ".join(parts)
 
 
-def article_html(article: Article, marks: Iterable[_HitLike] = ()) -> str:
+def article_html(article: ArticleBase, marks: Iterable[_HitLike] = ()) -> str:
     r"""The whole article as HTML, with the spans of ``marks`` (search hits) highlighted.
 
     >>> import arnews
@@ -236,7 +202,7 @@ def article_html(article: Article, marks: Iterable[_HitLike] = ()) -> str:
     return "".join(out)
 
 
-def article_pretty(article: Article) -> str:
+def article_pretty(article: ArticleBase) -> str:
     r"""A few lines for the terminal: id, date, outlet, title, counts and the lead paragraph.
 
     >>> import arnews
@@ -267,7 +233,7 @@ def article_pretty(article: Article) -> str:
 # -- corpora ----------------------------------------------------------------
 
 
-def corpus_html(corpus: Corpus) -> str:
+def corpus_html(corpus: Sequence[ArticleBase]) -> str:
     """A table of the corpus: id, date, outlet and title of (at most 30) articles.
 
     >>> import arnews
@@ -276,7 +242,7 @@ def corpus_html(corpus: Corpus) -> str:
     (6, True)
     """
     rows = []
-    for article in corpus.articles[:MAX_ROWS]:
+    for article in islice(corpus, MAX_ROWS):
         date = "" if article.date is None else article.date.isoformat()
         if article.date_inferred and date:
             date += "*"
@@ -293,7 +259,7 @@ def corpus_html(corpus: Corpus) -> str:
     )
 
 
-def corpus_pretty(corpus: Corpus) -> str:
+def corpus_pretty(corpus: Sequence[ArticleBase]) -> str:
     """One line per article (at most 30): id, date and title.
 
     >>> import arnews
@@ -301,7 +267,7 @@ def corpus_pretty(corpus: Corpus) -> str:
     'Corpus of 5 articles'
     """
     lines = [f"Corpus of {len(corpus)} articles"]
-    for article in corpus.articles[:MAX_ROWS]:
+    for article in islice(corpus, MAX_ROWS):
         date = "----------" if article.date is None else article.date.isoformat()
         lines.append(f"  {article.id}  {date}  {_shorten(_one_line(article.title), 60)}")
     if len(corpus) > MAX_ROWS:
@@ -312,7 +278,7 @@ def corpus_pretty(corpus: Corpus) -> str:
 # -- search results ----------------------------------------------------------
 
 
-def _context(hit: _HitLike, corpus: Corpus | None) -> tuple[str, str]:
+def _context(hit: _HitLike, corpus: ArticleSource | None) -> tuple[str, str]:
     """The hit in its field as escaped HTML, ``CONTEXT`` characters each side, and its attributes.
 
     The attributes (``dir``/``lang``) come from the caption's language for a
@@ -330,7 +296,7 @@ def _context(hit: _HitLike, corpus: Corpus | None) -> tuple[str, str]:
     return shown, _lang_attrs(text, lang)
 
 
-def _hit_row(hit: _HitLike, corpus: Corpus | None) -> str:
+def _hit_row(hit: _HitLike, corpus: ArticleSource | None) -> str:
     """One row of the hits table."""
     shown, attrs = _context(hit, corpus)
     return (
@@ -339,7 +305,7 @@ def _hit_row(hit: _HitLike, corpus: Corpus | None) -> str:
     )
 
 
-def hits_html(hits: Sequence[_HitLike], corpus: Corpus | None = None) -> str:
+def hits_html(hits: Sequence[_HitLike], corpus: ArticleSource | None = None) -> str:
     """Search hits as a table; with the ``corpus`` they came from, each shows its context.
 
     The context cell is marked right-to-left Arabic or left-to-right from

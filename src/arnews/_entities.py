@@ -3,7 +3,7 @@
 The gazetteer (``data/gazetteer.json``) lists the people, places,
 organisations and media outlets of the bundled texts, each with every
 spelling that occurs in them (``aliases``).  A mention is a search hit of an
-alias (:func:`arnews._query.search`, so clitics and spelling variants are
+alias (:func:`arnews._search.search`, so clitics and spelling variants are
 seen through: ``وبغداد`` is a mention of Baghdad).  When two aliases of the
 same entity overlap, the longer one wins (``سيرغي لافروف`` is one mention,
 not two).  Mentions of different entities may nest: ``مركز بغداد للتنسيق``
@@ -23,33 +23,34 @@ from __future__ import annotations
 import difflib
 import functools
 import json
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Final
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Final
 
 import attrs
 
-from ._model import Article
+from ._checks import check_str
+from ._index import MemoryIndex, SearchIndex
+from ._model import FIELD_NAMES, ArticleBase, ArticleSource
 from ._resources import read_text
-
-if TYPE_CHECKING:
-    from ._corpus import Corpus
-    from ._query import Hit, Hits
+from ._results import Hit, Hits
+from ._search import search
+from .normalize import SEARCH
 
 __all__ = [
     "ENTITY_TYPES",
     "Entity",
     "Mention",
-    "article_entities",
-    "corpus_entities",
+    "all_mentions",
+    "article_mentions",
+    "entity_hits",
     "gazetteer",
-    "mentions",
     "resolve",
 ]
 
 #: The entity types the gazetteer uses.
 ENTITY_TYPES: Final = ("person", "place", "organisation", "outlet")
 
-_FIELD_ORDER: Final = {"title": 0, "paragraph": 1, "caption": 2}
+_FIELD_ORDER: Final = {name: number for number, name in enumerate(FIELD_NAMES)}
 
 
 @attrs.frozen
@@ -78,49 +79,73 @@ class Entity:
 class Mention:
     """A mention of a gazetteer entity: the entity plus the search hit that found it.
 
-    The span fields are those of :class:`arnews._query.Hit`: ``start:end``
-    slices the original ``field`` string number ``index`` of the article
-    (``stem_start:stem_end`` leaves out leading clitics).
+    The span attributes are those of the :class:`arnews.Hit` it holds:
+    ``start:end`` slices the original ``field`` string number ``index`` of
+    the article (``stem_start:stem_end`` leaves out leading clitics).
 
     >>> import arnews
     >>> m = arnews.load().get("003_525ecddc6b3f777e").entities()[0]
-    >>> m.entity_id, m.field
-    ('russia', 'title')
+    >>> m.entity_id, m.field, m.hit.text == m.text
+    ('russia', 'title', True)
     """
 
-    entity_id: str
-    entity_type: str
-    name_en: str
-    article_id: str
-    field: str
-    index: int
-    start: int
-    end: int
-    stem_start: int
-    stem_end: int
-    text: str
+    entity: Entity
+    hit: Hit
 
     @property
-    def hit(self) -> Hit:
-        """The search hit behind this mention.
+    def entity_id(self) -> str:
+        """The entity's id."""
+        return self.entity.id
 
-        >>> import arnews
-        >>> m = arnews.load().get("003_525ecddc6b3f777e").entities()[0]
-        >>> m.hit.text == m.text
-        True
-        """
-        from ._query import Hit  # noqa: PLC0415 - _query imports the corpus, which imports us
+    @property
+    def entity_type(self) -> str:
+        """The entity's type (one of :data:`ENTITY_TYPES`)."""
+        return self.entity.type
 
-        return Hit(
-            article_id=self.article_id,
-            field=self.field,
-            index=self.index,
-            start=self.start,
-            end=self.end,
-            stem_start=self.stem_start,
-            stem_end=self.stem_end,
-            text=self.text,
-        )
+    @property
+    def name_en(self) -> str:
+        """The entity's English name."""
+        return self.entity.name_en
+
+    @property
+    def article_id(self) -> str:
+        """The id of the article the mention is in."""
+        return self.hit.article_id
+
+    @property
+    def field(self) -> str:
+        """The field kind the mention is in."""
+        return self.hit.field
+
+    @property
+    def index(self) -> int:
+        """The position of that field among the article's fields of its kind."""
+        return self.hit.index
+
+    @property
+    def start(self) -> int:
+        """Where the mention starts in the field's original string."""
+        return self.hit.start
+
+    @property
+    def end(self) -> int:
+        """Where the mention ends in the field's original string."""
+        return self.hit.end
+
+    @property
+    def stem_start(self) -> int:
+        """Where the matched name starts, after any proclitics."""
+        return self.hit.stem_start
+
+    @property
+    def stem_end(self) -> int:
+        """Where the matched name ends."""
+        return self.hit.stem_end
+
+    @property
+    def text(self) -> str:
+        """The mention exactly as written (clitics included)."""
+        return self.hit.text
 
 
 def _bad_data(problem: str) -> ValueError:
@@ -179,8 +204,6 @@ def gazetteer() -> tuple[Entity, ...]:
 
 def _search_form(text: str) -> str:
     """The SEARCH-normalized form of a name, with runs of whitespace made one space."""
-    from .normalize import SEARCH  # noqa: PLC0415 - keep import of arnews light
-
     return " ".join(SEARCH(text).split())
 
 
@@ -247,10 +270,7 @@ def resolve(entity: str) -> Entity:
         KeyError: if no entity has that name; the message suggests close ones
             and says how to list them all (:func:`gazetteer`).
     """
-    given: object = entity
-    if not isinstance(given, str):
-        msg = f"entity names are str, got {type(given).__name__}; e.g. 'lavrov' or 'لافروف'"
-        raise TypeError(msg)
+    check_str(entity, "resolve()", "entity names are str, e.g. 'lavrov' or 'لافروف'")
     name = " ".join(entity.split())
     table = _lookup()
     found = table.get(name.casefold()) or (table.get(_search_form(name)) if name else None)
@@ -267,11 +287,6 @@ def resolve(entity: str) -> Entity:
         f"list the known ones with [(e.id, e.name_en) for e in arnews.gazetteer()]"
     )
     raise KeyError(msg)
-
-
-def _order(corpus: Corpus) -> dict[str, int]:
-    """Article id -> position, the first key of every sort here."""
-    return {a.id: i for i, a in enumerate(corpus.articles)}
 
 
 def _sort_key(hit: Hit, order: dict[str, int]) -> tuple[int, int, int, int, int]:
@@ -291,102 +306,58 @@ def _longest(hits: Iterable[Hit]) -> list[Hit]:
     return out
 
 
-def _entity_hits(corpus: Corpus, entity: Entity) -> Hits:
-    """All hits of an entity's aliases in a corpus, longest alias winning, in text order."""
-    from ._query import Hits, search  # noqa: PLC0415 - _query imports the corpus, which imports us
-
-    hits = [hit for alias in entity.aliases for hit in search(corpus, alias)]
-    order = _order(corpus)
-    return Hits.of(sorted(_longest(hits), key=lambda h: _sort_key(h, order)), corpus)
-
-
-def mentions(corpus: Corpus, entity: str) -> Hits:
-    """Every mention of one entity in a corpus, as search hits in text order.
+def entity_hits(index: SearchIndex, entity: Entity, source: ArticleSource | None = None) -> Hits:
+    """Every mention of one entity in an index, as search hits in text order.
 
     All the entity's aliases are searched; where two of them overlap the
-    longer wins, so ``سيرغي لافروف`` is one hit, not two.  Results are cached
-    on the corpus per entity.  Like search results, they show as a table of
-    highlighted matches in a notebook.
+    longer wins, so ``سيرغي لافروف`` is one hit, not two.  ``source`` is
+    remembered for display, as by search.  (:meth:`arnews.Corpus.mentions`
+    keeps the answer per entity.)
 
     >>> import arnews
-    >>> hits = mentions(arnews.load(), "Lavrov")
+    >>> hits = entity_hits(MemoryIndex(arnews.load()), resolve("Lavrov"))
     >>> [h.text for h in hits if h.article_id.startswith("003")]
     ['سيرغي لافروف', 'لافروف']
-    >>> mentions(arnews.load(), "لافروف") == hits
-    True
-
-    Raises:
-        TypeError: if ``entity`` is not a str.
-        KeyError: if the gazetteer knows no such entity.
     """
-    found = resolve(entity)
-    cache: dict[str, Hits] = corpus._cache.setdefault("entity_mentions", {})
-    hits = cache.get(found.id)
-    if hits is None:
-        hits = cache[found.id] = _entity_hits(corpus, found)
-    return hits
+    hits = [hit for alias in entity.aliases for hit in search(index, alias)]
+    order = {article_id: i for i, article_id in enumerate(index.ids)}
+    return Hits.of(sorted(_longest(hits), key=lambda h: _sort_key(h, order)), source)
 
 
-def _mention(hit: Hit, entity: Entity) -> Mention:
-    """The Mention of ``entity`` that ``hit`` found."""
-    return Mention(
-        entity_id=entity.id,
-        entity_type=entity.type,
-        name_en=entity.name_en,
-        article_id=hit.article_id,
-        field=hit.field,
-        index=hit.index,
-        start=hit.start,
-        end=hit.end,
-        stem_start=hit.stem_start,
-        stem_end=hit.stem_end,
-        text=hit.text,
-    )
+def all_mentions(
+    index: SearchIndex, hits_of: Callable[[Entity], Sequence[Hit]]
+) -> tuple[Mention, ...]:
+    """Every gazetteer entity mention in an index, by article, then in text order.
 
-
-def corpus_entities(corpus: Corpus) -> tuple[Mention, ...]:
-    """Every gazetteer entity mention in a corpus, by article, then in text order.
-
-    Text order is title, paragraphs, captions, then position; a longer
-    mention comes before a shorter one nested in it.  Each entity's aliases
-    are searched once over the whole corpus (its cached index), so the cost
-    grows with the corpus, not with corpus size times gazetteer size.
+    ``hits_of(entity)`` gives an entity's hits (:func:`entity_hits`, or a
+    corpus's kept answers).  Text order is title, paragraphs, captions, then
+    position; a longer mention comes before a shorter one nested in it.  Each
+    entity's aliases are searched once over the whole index, so the cost grows
+    with the corpus, not with corpus size times gazetteer size.
 
     >>> import arnews
-    >>> found = corpus_entities(arnews.load())
+    >>> index = MemoryIndex(arnews.load())
+    >>> found = all_mentions(index, lambda e: entity_hits(index, e))
     >>> sorted({m.entity_type for m in found})
     ['organisation', 'outlet', 'person', 'place']
     """
-    order = _order(corpus)
-    found = [(hit, entity) for entity in gazetteer() for hit in mentions(corpus, entity.id)]
+    order = {article_id: i for i, article_id in enumerate(index.ids)}
+    found = [(hit, entity) for entity in gazetteer() for hit in hits_of(entity)]
     found.sort(key=lambda pair: _sort_key(pair[0], order))
-    return tuple(_mention(hit, entity) for hit, entity in found)
-
-
-def article_entities(article: Article) -> tuple[Mention, ...]:
-    """Every gazetteer entity mention in one article, in text order (see :func:`corpus_entities`).
-
-    Each call indexes the article on its own; for many articles
-    :func:`corpus_entities` on their corpus is much faster (one index).
-
-    >>> import arnews
-    >>> found = article_entities(arnews.load().get("004_27df001b210ff69a"))
-    >>> [m.text for m in found if m.entity_id == "morgulov"]
-    ['إيليا مورغولوف', 'مورغونوف']
-
-    Raises:
-        TypeError: if ``article`` is not an Article.
-    """
-    given: object = article
-    if not isinstance(given, Article):
-        msg = f"article_entities() expects an Article, got {type(given).__name__}"
-        raise TypeError(msg)
-    return _article_entities(article)
+    return tuple(Mention(entity=entity, hit=hit) for hit, entity in found)
 
 
 @functools.lru_cache(maxsize=256)
-def _article_entities(article: Article) -> tuple[Mention, ...]:
-    """The mentions of one article, through a one-article corpus; recent answers are kept."""
-    from ._corpus import Corpus  # noqa: PLC0415 - the corpus module imports this one
+def article_mentions(article: ArticleBase) -> tuple[Mention, ...]:
+    """Every gazetteer entity mention in one article, in text order (see :func:`all_mentions`).
 
-    return corpus_entities(Corpus([article]))
+    Each call indexes the article on its own (recent answers are kept); for
+    many articles, the mentions of their corpus are much faster (one index).
+
+    >>> import arnews
+    >>> found = article_mentions(arnews.load().get("004_27df001b210ff69a"))
+    >>> [m.text for m in found if m.entity_id == "morgulov"]
+    ['إيليا مورغولوف', 'مورغونوف']
+    """
+    index = MemoryIndex((article,))
+    return all_mentions(index, lambda entity: entity_hits(index, entity))

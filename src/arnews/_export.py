@@ -11,14 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ._model import Article, Caption, RelatedStory
+from ._checks import check_instance, check_path
+from ._model import ArticleBase, Caption, RelatedStory
 
 if TYPE_CHECKING:
     import pandas
-
-    from ._corpus import Corpus
 
 __all__ = ["article_record", "to_jsonl", "to_pandas", "to_records"]
 
@@ -67,7 +67,7 @@ def _related(story: RelatedStory) -> dict[str, Any]:
     }
 
 
-def article_record(article: Article) -> dict[str, Any]:
+def article_record(article: ArticleBase) -> dict[str, Any]:
     """One article as a plain, JSON-ready dict.
 
     Dates are ISO strings (``"2016-10-27"``), the time is ``"HH:MM"``, and
@@ -84,13 +84,13 @@ def article_record(article: Article) -> dict[str, Any]:
     Raises:
         TypeError: if ``article`` is not an Article.
     """
-    given: object = article
-    if not isinstance(given, Article):
-        msg = (
-            f"article_record() expects an Article, got {type(given).__name__}; "
-            "build one with arnews.parse(text)"
-        )
-        raise TypeError(msg)
+    check_instance(
+        article,
+        ArticleBase,
+        "article_record()",
+        "build one with arnews.parse(text)",
+        name="Article",
+    )
     return {
         "id": article.id,
         "title": article.title,
@@ -113,7 +113,7 @@ def article_record(article: Article) -> dict[str, Any]:
     }
 
 
-def to_records(corpus: Corpus) -> list[dict[str, Any]]:
+def to_records(corpus: Iterable[ArticleBase]) -> list[dict[str, Any]]:
     """One JSON-ready dict per article, in corpus order (see :func:`article_record`).
 
     >>> import arnews, json
@@ -126,7 +126,7 @@ def to_records(corpus: Corpus) -> list[dict[str, Any]]:
     return [article_record(a) for a in corpus]
 
 
-def to_jsonl(corpus: Corpus, path: str | os.PathLike[str]) -> None:
+def to_jsonl(corpus: Iterable[ArticleBase], path: str | os.PathLike[str]) -> None:
     """Write the records as JSON Lines: UTF-8, Arabic unescaped, one article a line.
 
     An existing file is overwritten.
@@ -141,17 +141,14 @@ def to_jsonl(corpus: Corpus, path: str | os.PathLike[str]) -> None:
         TypeError: if ``path`` is not a str or path-like object.
         OSError: if the file cannot be written.
     """
-    given: object = path
-    if not isinstance(given, str | os.PathLike):
-        msg = f"to_jsonl() expects a path (str or pathlib.Path), got {type(given).__name__}"
-        raise TypeError(msg)
+    check_path(path, "to_jsonl()")
     with open(path, "w", encoding="utf-8", newline="\n") as out:
         for record in to_records(corpus):
             out.write(json.dumps(record, ensure_ascii=False))
             out.write("\n")
 
 
-def to_pandas(corpus: Corpus) -> pandas.DataFrame:
+def to_pandas(corpus: Iterable[ArticleBase]) -> pandas.DataFrame:
     """The records as a pandas DataFrame, one row per article.
 
     Columns are the record keys; ``date`` becomes a ``datetime64`` column

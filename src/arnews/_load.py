@@ -7,6 +7,7 @@ import os
 from pathlib import Path, PurePath
 
 from ._catalog import apply_catalog, load_catalog
+from ._checks import check_path, check_str
 from ._corpus import Corpus
 from ._parse import parse
 from ._resources import read_text, seed_names
@@ -60,19 +61,8 @@ def load_dir(path: str | os.PathLike[str], pattern: str = "*.txt") -> Corpus:
             file is not valid UTF-8, or a file holds no text (the message
             names the file).
     """
-    path_arg: object = path
-    if not isinstance(path_arg, str | os.PathLike):
-        msg = (
-            f"load_dir() expects a folder path (str or pathlib.Path), got {type(path_arg).__name__}"
-        )
-        raise TypeError(msg)
-    pattern_arg: object = pattern
-    if not isinstance(pattern_arg, str):
-        msg = (
-            f"load_dir(pattern=...) expects a glob pattern str such as '*.txt', "
-            f"got {type(pattern_arg).__name__}"
-        )
-        raise TypeError(msg)
+    check_path(path, "load_dir()", "a folder path")
+    check_str(pattern, "load_dir(pattern=...)", "give a glob pattern such as '*.txt'")
     pattern_path = PurePath(pattern)
     if (
         not pattern

@@ -1,48 +1,49 @@
-"""The records arnews hands out: Article and its parts (attrs, frozen, slots).
+"""The records arnews hands out: an article's data and its parts (attrs, frozen, slots).
 
 Everything here is immutable: collections are tuples, and the text fields are
 the exact strings the parser cut from the raw text, stripped of surrounding
 whitespace and invisible marks only (inner no-break spaces are kept, so an
 offset into a field is an offset into the original line).
+
+:class:`ArticleBase` holds every field of an article; the public
+:class:`arnews.Article` (in :mod:`arnews._article`) adds the conveniences that
+need the query and display layers (``entities()``, notebook reprs), so every
+module below those layers works on an ArticleBase and imports nothing above it.
+
+:data:`FIELDS` is the one definition of the field kinds that search, entities
+and display see, and :func:`field_text` the one way to get a field's string.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
+from typing import Final, Protocol
 
 import attrs
 
-if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+from ._checks import attrs_instance_of as _check
+from ._checks import attrs_tuple_of as _as_tuple
+from ._checks import check_str, validate_date
 
-    from ._entities import Mention
+__all__ = [
+    "DEFAULT_FIELDS",
+    "FIELDS",
+    "FIELD_NAMES",
+    "ArticleBase",
+    "ArticleSource",
+    "Caption",
+    "FieldKind",
+    "RelatedStory",
+    "Section",
+    "field_kinds",
+    "field_text",
+]
 
-__all__ = ["Article", "Caption", "RelatedStory", "Section"]
 
-
-# -- checks shared by the records ------------------------------------------------------------
 # Records are built by the parser, but also by users (tests, fixtures, attrs.evolve); a wrong
-# type must fail here, with the fix, rather than later in a query or in hash().
-
-
-def _as_tuple(value: Iterable[object], kind: type, what: str) -> tuple[Any, ...]:
-    """Any iterable of ``kind`` items (list, tuple, generator) as a tuple; a str is refused."""
-    if isinstance(value, str | bytes) or not hasattr(value, "__iter__"):
-        msg = (
-            f"{what} must be a tuple of {kind.__name__}, got {type(value).__name__}; "
-            f"wrap a single item as ({value!r},)"
-        )
-        raise TypeError(msg)
-    items = tuple(value)
-    for item in items:
-        if not isinstance(item, kind):
-            msg = f"{what} must hold {kind.__name__} items, got {type(item).__name__}"
-            raise TypeError(msg)
-    return items
-
-
-# Named converters (the attrs mypy plugin types named functions only).
+# type must fail when the record is made, with the fix, rather than later in a query or in
+# hash().  Named converters (the attrs mypy plugin types named functions only).
 def _paragraphs(value: Iterable[str]) -> tuple[str, ...]:
     """``Section.paragraphs``."""
     return _as_tuple(value, str, "Section.paragraphs")
@@ -76,27 +77,6 @@ def _captions(value: Iterable[Caption]) -> tuple[Caption, ...]:
 def _related(value: Iterable[RelatedStory]) -> tuple[RelatedStory, ...]:
     """``Article.related``."""
     return _as_tuple(value, RelatedStory, "Article.related")
-
-
-def _check(kinds: type | tuple[type, ...], what: str, hint: str) -> Callable[..., None]:
-    """A validator: the value is an instance of ``kinds``, else a TypeError with ``hint``."""
-
-    def validate(_instance: object, _attribute: object, value: object) -> None:
-        if not isinstance(value, kinds):
-            msg = f"{what} must be {hint}, got {type(value).__name__}"
-            raise TypeError(msg)
-
-    return validate
-
-
-def _check_date(_instance: object, _attribute: object, value: dt.date | None) -> None:
-    """A validator for ``date`` fields: a datetime.date (not a datetime) or None."""
-    if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
-        msg = (
-            f"date must be a datetime.date or None, got {type(value).__name__}; "
-            f"e.g. datetime.date(2015, 9, 29)"
-        )
-        raise TypeError(msg)
 
 
 @attrs.frozen
@@ -149,35 +129,23 @@ class RelatedStory:
         validator=_check((str, type(None)), "RelatedStory.title", "a str or None")
     )
     summary: str = attrs.field(validator=_check(str, "RelatedStory.summary", "a str"))
-    date: dt.date | None = attrs.field(validator=_check_date)
+    date: dt.date | None = attrs.field(validator=validate_date)
     caption: Caption | None = attrs.field(
         validator=_check((Caption, type(None)), "RelatedStory.caption", "a Caption or None")
     )
 
 
 @attrs.frozen
-class Article:
-    r"""One news article parsed from its raw text.
+class ArticleBase:
+    """Every field of one news article: the data behind :class:`arnews.Article`.
 
-    Build one with :func:`arnews.parse`; get the bundled ones with
-    :func:`arnews.load`.
+    Modules below the query layers take an ArticleBase; users see Articles
+    (:func:`arnews.parse` makes them), which are ArticleBases with notebook
+    and entity conveniences.
 
     >>> import arnews
-    >>> a = arnews.parse("عنوان الخبر\n\n2015-09-29\n\nنص الخبر الأول.\n")
-    >>> a.title, a.date.isoformat(), a.paragraphs
-    ('عنوان الخبر', '2015-09-29', ('نص الخبر الأول.',))
-
-    ``paragraphs`` (every body paragraph, across sections) is derived from
-    ``sections`` when the article is made; ``subheadings`` and ``text`` are
-    properties.  Lists given for tuple fields become tuples; values of the
-    wrong type are refused when the record is made, so ``attrs.evolve`` is
-    checked too:
-
-    >>> import attrs
-    >>> attrs.evolve(a, date="2015-09-29")
-    Traceback (most recent call last):
-    ...
-    TypeError: date must be a datetime.date or None, got str; e.g. datetime.date(2015, 9, 29)
+    >>> isinstance(arnews.load()[0], ArticleBase)
+    True
 
     Raises:
         TypeError: if a field has the wrong type (a str where a tuple of str
@@ -186,7 +154,7 @@ class Article:
 
     id: str = attrs.field(validator=_check(str, "Article.id", "a str"))
     title: str = attrs.field(validator=_check(str, "Article.title", "a str"))
-    date: dt.date | None = attrs.field(validator=_check_date)
+    date: dt.date | None = attrs.field(validator=validate_date)
     time: dt.time | None = attrs.field(
         validator=_check((dt.time, type(None)), "Article.time", "a datetime.time or None")
     )
@@ -238,24 +206,132 @@ class Article:
         """
         return "\n".join((self.title, *self.paragraphs))
 
-    def entities(self) -> tuple[Mention, ...]:
-        """The gazetteer entities mentioned in this article, in text order.
 
-        >>> import arnews
-        >>> a = arnews.load().get("003_525ecddc6b3f777e")
-        >>> "lavrov" in {m.entity_id for m in a.entities()}
-        True
-        """
-        from ._entities import article_entities  # noqa: PLC0415 - lazy: that module imports this one
+# -- the field kinds ---------------------------------------------------------------------------
 
-        return article_entities(self)
 
-    def _repr_html_(self) -> str:
-        from ._display import article_html  # noqa: PLC0415 - lazy: that module imports this one
+def _title(article: ArticleBase) -> tuple[str, ...]:
+    """The title, as a one-item tuple."""
+    return (article.title,)
 
-        return article_html(self)
 
-    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
-        from ._display import article_pretty  # noqa: PLC0415 - lazy: that module imports this one
+def _paragraphs_of(article: ArticleBase) -> tuple[str, ...]:
+    """Every body paragraph."""
+    return article.paragraphs
 
-        p.text("Article(...)" if cycle else article_pretty(self))
+
+def _caption_texts(article: ArticleBase) -> tuple[str, ...]:
+    """The text of every caption (credits left out)."""
+    return tuple(caption.text for caption in article.captions)
+
+
+@attrs.frozen
+class FieldKind:
+    r"""One kind of article field that can be searched: its name and how to get its strings.
+
+    ``texts(article)`` returns the strings of that kind in article order; a
+    hit's ``index`` is a position in that tuple.
+
+    >>> import arnews
+    >>> [kind.name for kind in FIELDS]
+    ['title', 'paragraph', 'caption']
+    >>> FIELDS[1].texts(arnews.parse("عنوان\n\nالأول.\n\nالثاني.\n"))
+    ('الأول.', 'الثاني.')
+    """
+
+    name: str
+    texts: Callable[[ArticleBase], tuple[str, ...]]
+
+
+#: Every field kind, in the order search results and field ids use.
+FIELDS: Final[tuple[FieldKind, ...]] = (
+    FieldKind("title", _title),
+    FieldKind("paragraph", _paragraphs_of),
+    FieldKind("caption", _caption_texts),
+)
+#: The names of :data:`FIELDS`, in order; a field kind's number is its position here.
+FIELD_NAMES: Final = tuple(kind.name for kind in FIELDS)
+#: The fields searched when a query does not say.
+DEFAULT_FIELDS: Final = ("title", "paragraph", "caption")
+_KIND_NUMBER: Final = {name: number for number, name in enumerate(FIELD_NAMES)}
+_CHOICES: Final = ", ".join(repr(name) for name in FIELD_NAMES)
+
+
+def field_kinds(fields: object, where: str) -> frozenset[int]:
+    """The field kinds (positions in :data:`FIELD_NAMES`) a ``fields=`` argument names.
+
+    One name alone is fine too.
+
+    >>> sorted(field_kinds(("caption", "title"), "search()"))
+    [0, 2]
+    >>> field_kinds("paragraph", "search()")
+    frozenset({1})
+
+    Raises:
+        TypeError: if ``fields`` is neither a name nor an iterable of names.
+        ValueError: if a name is unknown, or no name is given.
+    """
+    call = where.removesuffix("()")
+    names: tuple[object, ...]
+    if isinstance(fields, str):
+        names = (fields,)
+    elif isinstance(fields, Iterable):
+        names = tuple(fields)
+    else:
+        msg = (
+            f"{call}(fields=...) expects field names, got {type(fields).__name__}; "
+            f"e.g. fields=('title', 'paragraph')"
+        )
+        raise TypeError(msg)
+    kinds: set[int] = set()
+    for name in names:
+        number = _KIND_NUMBER.get(name) if isinstance(name, str) else None
+        if number is None:
+            msg = f"{call}(fields=...) got unknown field {name!r}; use any of {_CHOICES}"
+            raise ValueError(msg)
+        kinds.add(number)
+    if not kinds:
+        msg = f"{call}(fields=...) is empty; use any of {_CHOICES}"
+        raise ValueError(msg)
+    return frozenset(kinds)
+
+
+def field_text(article: ArticleBase, field: str, index: int) -> str:
+    r"""The original string that a hit's ``field`` and ``index`` point into.
+
+    ``field`` is one of :data:`FIELD_NAMES` (``"title"`` has index 0).
+
+    >>> import arnews
+    >>> a = arnews.parse("عنوان الخبر\n\nنص الخبر.\n")
+    >>> field_text(a, "title", 0), field_text(a, "paragraph", 0)
+    ('عنوان الخبر', 'نص الخبر.')
+
+    Raises:
+        ValueError: if ``field`` is not a field name.
+        IndexError: if ``index`` is out of range for that field.
+    """
+    number = _KIND_NUMBER.get(check_str(field, "field_text()"))
+    if number is None:
+        msg = f"unknown field {field!r}; use {_CHOICES}"
+        raise ValueError(msg)
+    texts = FIELDS[number].texts(article)
+    if not 0 <= index < len(texts):
+        msg = f"{field} index {index} is out of range: the article has {len(texts)}"
+        raise IndexError(msg)
+    return texts[index]
+
+
+class ArticleSource(Protocol):
+    """Anything that finds articles by id (a Corpus, a disk index): what results need to display.
+
+    >>> import arnews
+    >>> def title_of(source: ArticleSource, article_id: str) -> str | None:
+    ...     article = source.get(article_id)
+    ...     return None if article is None else article.title
+    >>> title_of(arnews.load(), "nope") is None
+    True
+    """
+
+    def get(self, article_id: str) -> ArticleBase | None:
+        """The article with this id, or None."""
+        ...

@@ -70,17 +70,20 @@ from collections.abc import Sequence
 
 import attrs
 
+from . import _chars as T  # noqa: N812  # the normalization tables
+from ._article import Article
+from ._checks import check_optional_str, check_str
 from ._dates import find_date, fold
-from ._model import Article, Caption, RelatedStory, Section
+from ._model import Caption, RelatedStory, Section
+from ._tokenize import ARABIC_LETTER_RE, LATIN_LETTER_RE
 
 __all__ = ["parse"]
 
 # Whitespace and invisible marks stripped from the ends of every line: all of
-# str.isspace() (NO-BREAK SPACE U+00A0 included) plus ZERO WIDTH SPACE U+200B,
-# ZERO WIDTH NON-JOINER U+200C, ZERO WIDTH JOINER U+200D, LEFT-TO-RIGHT MARK
-# U+200E, RIGHT-TO-LEFT MARK U+200F, WORD JOINER U+2060 and the byte-order mark
-# ZERO WIDTH NO-BREAK SPACE U+FEFF.
-_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
+# str.isspace() (NO-BREAK SPACE U+00A0 included) plus every invisible character of the
+# normalization tables (zero-width spaces and joiners, ZWNJ, bidi marks, embeddings and
+# isolates, soft hyphen, word joiner, the byte-order mark).
+_INVISIBLE = "".join(sorted(T.INVISIBLE | {T.ZWNJ}))
 
 _DATE_WINDOW = 3  # a date line must be among the first three lines after the title
 _HEADING_MAX_WORDS = 7
@@ -120,12 +123,6 @@ _DATELINE = re.compile(
 _QUOTES = "'\"‘’“”«»‹›"
 _PUBLISHED = re.compile(r"(?:published\s+on|نشر في|تاريخ النشر)\s*:?\s*(?P<date>.+)", re.IGNORECASE)
 _KEYWORD_SPLIT = re.compile(r"\s*[،,؛|]\s*")
-# Letters of the Basic Latin, Latin-1 Supplement and Latin Extended-A/B blocks, and of
-# the Arabic, Arabic Supplement and Arabic Extended-A blocks (Unicode 15.0 ranges).
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
-_ARABIC_LETTER = re.compile(
-    r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff\u0750-\u077f\u08a0-\u08c9]"
-)
 
 
 @attrs.define
@@ -198,11 +195,11 @@ def _words(s: str) -> int:
 
 def _is_english(s: str) -> bool:
     """Whether the line is mostly Latin-script letters."""
-    if _LATIN_LETTER.search(s) is None:  # cheap reject: most lines have no Latin letter
+    if LATIN_LETTER_RE.search(s) is None:  # cheap reject: most lines have no Latin letter
         return False
     # At least three Latin letters and more than the Arabic ones: stop counting there.
-    need = max(len(_ARABIC_LETTER.findall(s)) + 1, 3)
-    return any(n >= need for n, _ in enumerate(_LATIN_LETTER.finditer(s), 1))
+    need = max(len(ARABIC_LETTER_RE.findall(s)) + 1, 3)
+    return any(n >= need for n, _ in enumerate(LATIN_LETTER_RE.finditer(s), 1))
 
 
 def _undouble(s: str) -> str | None:
@@ -613,27 +610,11 @@ def parse(text: str, *, id: str | None = None) -> Article:
         ValueError: if ``text`` is empty or holds only whitespace, or ``id``
             is blank.
     """
-    obj: object = text
-    if not isinstance(obj, str):
-        if isinstance(obj, bytes | bytearray):
-            msg = (
-                f"parse() expects str, got {type(obj).__name__}; "
-                'decode it first, e.g. data.decode("utf-8")'
-            )
-        else:
-            msg = (
-                f"parse() expects the article text as str, got {type(obj).__name__}; "
-                "pass the text itself, e.g. path.read_text(encoding='utf-8')"
-            )
-        raise TypeError(msg)
-    ident: object = id
-    if ident is not None and not isinstance(ident, str):
-        msg = (
-            f"parse(id=...) expects str or None, got {type(ident).__name__}; "
-            "pass a name such as id='my-article'"
-        )
-        raise TypeError(msg)
-    if isinstance(ident, str) and not ident.strip():
+    check_str(
+        text, "parse()", "pass the article text itself, e.g. path.read_text(encoding='utf-8')"
+    )
+    ident = check_optional_str(id, "parse(id=...)", "pass a name such as id='my-article'")
+    if ident is not None and not ident.strip():
         msg = "parse(id=...) got a blank id; pass a name such as id='my-article', or leave id out"
         raise ValueError(msg)
     lines = _layout(text)

@@ -1,14 +1,14 @@
-"""Tokens with spans into the original text, and the proclitic analysis behind search.
+"""Tokens with spans into the original text, and the letter classes of scripts.
 
 Character classes come from the ``regex`` module's Unicode properties (the
 Unicode version of the installed ``regex``, 15.1 or later for the versions
 arnews allows), never from hand-typed ranges, except the two Arabic number
-separators U+066B and U+066C.
+separators U+066B and U+066C.  The same classes tell the script of a line
+(:data:`ARABIC_LETTER_RE`, :data:`LATIN_LETTER_RE`, :data:`LETTER_RE`) for the
+parser and the display.
 
-Proclitics (prefixed conjunctions, prepositions and the article) are handled
-on *normalized* words: :func:`clitic_match` and :func:`proclitic_forms` take
-strings that already went through :data:`arnews.normalize.SEARCH`, whose
-letters are plain (أ إ آ folded to ا, no marks, no tatweel).
+What a token *means* to search (normalization, clitics) is in
+:mod:`arnews._analysis`.
 """
 
 from __future__ import annotations
@@ -18,14 +18,15 @@ from typing import Final
 import attrs
 import regex  # type: ignore[import-untyped]  # no stubs in the dev env
 
+from ._checks import check_str
+
 __all__ = [
-    "ABSORBED_ARTICLE_PREFIXES",
+    "ARABIC_LETTER_RE",
     "KINDS",
-    "MIN_STEM",
-    "PROCLITIC_PREFIXES",
+    "LATIN_LETTER_RE",
+    "LETTER_RE",
+    "WORD_RE",
     "Token",
-    "clitic_match",
-    "proclitic_forms",
     "tokenize",
 ]
 
@@ -83,13 +84,12 @@ _TOKEN_RE: Final = regex.compile(
 #: Word-bearing tokens only (every kind but punct); the index uses this.
 WORD_RE: Final = regex.compile(f"{_NUMBER_WORD}|{_ARABIC}|{_LATIN}|{_OTHER}", regex.V1)
 
-
-def require_str(where: str, value: object) -> None:
-    """Raise TypeError naming ``where`` unless ``value`` is a str."""
-    if not isinstance(value, str):
-        hint = '; decode it first, e.g. data.decode("utf-8")' if isinstance(value, bytes) else ""
-        msg = f"{where} expects str, got {type(value).__name__}{hint}"
-        raise TypeError(msg)
+#: A letter used with the Arabic script (Script_Extensions, so tatweel counts).
+ARABIC_LETTER_RE: Final = regex.compile(r"[\p{scx=Arabic}&&\p{L}]", regex.V1)
+#: A letter of the Latin script.
+LATIN_LETTER_RE: Final = regex.compile(_LA_LETTER, regex.V1)
+#: Any letter.
+LETTER_RE: Final = regex.compile(r"\p{L}")
 
 
 @attrs.frozen
@@ -143,127 +143,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     Raises:
         TypeError: if ``text`` is not a str.
     """
-    require_str("tokenize()", text)
+    check_str(text, "tokenize()")
     return tuple(
         Token(m.group(), m.start(), m.end(), str(m.lastgroup)) for m in _TOKEN_RE.finditer(text)
     )
-
-
-# -- proclitics ------------------------------------------------------------------
-
-_WAW = "\u0648"  # ARABIC LETTER WAW (and)
-_FEH = "\u0641"  # ARABIC LETTER FEH (so, then)
-_BEH = "\u0628"  # ARABIC LETTER BEH (in, with)
-_LAM = "\u0644"  # ARABIC LETTER LAM (for, to)
-_KAF = "\u0643"  # ARABIC LETTER KAF (like)
-_ARTICLE = "\u0627\u0644"  # ALEF + LAM: the definite article ال
-
-#: Shortest stem a proclitic may leave, in letters.
-MIN_STEM: Final = 2
-
-
-def _prefixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    plain: set[str] = set()
-    absorbed: set[str] = set()
-    for conj in ("", _WAW, _FEH):
-        for prep in ("", _BEH, _LAM, _KAF):
-            plain.add(conj + prep)
-            if prep == _LAM:
-                # ل + ال is written لل: the article's alef is dropped.
-                absorbed.add(conj + _LAM + _LAM)
-            else:
-                plain.add(conj + prep + _ARTICLE)
-    plain.discard("")
-    return tuple(sorted(plain, key=lambda p: (len(p), p))), tuple(sorted(absorbed))
-
-
-#: Every non-empty proclitic sequence that is simply prefixed to a stem:
-#: optional و/ف, then optional ب/ل/ك, then optional ال (except ل + ال).
-#: Normalized letters, shortest first.
-PROCLITIC_PREFIXES: Final = _prefixes()[0]
-#: The sequences ending in لل (ل + ال with the alef absorbed), which stand
-#: before a stem whose own ال was absorbed: للموصل = ل + الموصل.
-ABSORBED_ARTICLE_PREFIXES: Final = _prefixes()[1]
-
-
-def _allowed(prefix: str, word: str) -> bool:
-    """Whether ``prefix`` may stand before ``word`` (ل and ال never precede ال)."""
-    return not (prefix.endswith(_LAM) and word.startswith(_ARTICLE))
-
-
-def proclitic_forms(word: str) -> tuple[tuple[str, int], ...]:
-    """Every text word that ``word`` matches, with where its stem starts in it.
-
-    ``word`` is a normalized query word.  The result pairs each normalized text
-    word that matches it with the stem's start in that text word (the stem
-    runs to the word's end):
-
-    * the word itself;
-    * the word behind each proclitic sequence — و/ف, then ب/ل/ك, then ال —
-      where ل + ال is written لل (للموصل = ل + ال + موصل);
-    * for a word starting with ال, the forms where ل absorbed its alef
-      (للموصل for الموصل).
-
-    No form leaves a stem shorter than two letters, and ل or ال never stand
-    before a word that starts with ال (that is spelt لل).
-
-    >>> dict(proclitic_forms("بغداد"))["وبغداد"]
-    1
-    >>> dict(proclitic_forms("الموصل"))["للموصل"]
-    2
-    >>> "وب" in dict(proclitic_forms("ب"))
-    False
-
-    Raises:
-        TypeError: if ``word`` is not a str.
-    """
-    require_str("proclitic_forms()", word)
-    forms: dict[str, int] = {word: 0}
-    if len(word) >= MIN_STEM:
-        for prefix in PROCLITIC_PREFIXES + ABSORBED_ARTICLE_PREFIXES:
-            if _allowed(prefix, word):
-                forms.setdefault(prefix + word, len(prefix))
-    rest = word[len(_ARTICLE) :]
-    if word.startswith(_ARTICLE) and len(rest) >= MIN_STEM:
-        for prefix in ABSORBED_ARTICLE_PREFIXES:
-            forms.setdefault(prefix + rest, len(prefix))
-    return tuple(forms.items())
-
-
-def clitic_match(text_word: str, query_word: str) -> int | None:
-    """Where the stem starts if normalized ``text_word`` matches ``query_word``, else None.
-
-    The text word matches when it is the query word, or the query word behind
-    a valid proclitic sequence (see :func:`proclitic_forms`), leaving a stem
-    of at least two letters; a query word starting with ال also matches
-    behind لل, ولل or فلل (ل absorbed the article).  Words that merely begin
-    with those letters still match themselves.
-
-    >>> clitic_match("وبغداد", "بغداد"), clitic_match("بغداد", "بغداد")
-    (1, 0)
-    >>> clitic_match("للموصل", "الموصل"), clitic_match("ولد", "ولد")
-    (2, 0)
-    >>> clitic_match("ولد", "د") is None, clitic_match("بغداد", "غداد")
-    (True, 1)
-
-    Raises:
-        TypeError: if either argument is not a str.
-    """
-    require_str("clitic_match()", text_word)
-    require_str("clitic_match()", query_word)
-    if text_word == query_word:
-        return 0
-    if len(query_word) >= MIN_STEM and text_word.endswith(query_word):
-        prefix = text_word[: len(text_word) - len(query_word)]
-        if prefix in _ALL_SET and _allowed(prefix, query_word):
-            return len(prefix)
-    rest = query_word[len(_ARTICLE) :]
-    if query_word.startswith(_ARTICLE) and len(rest) >= MIN_STEM and text_word.endswith(rest):
-        prefix = text_word[: len(text_word) - len(rest)]
-        if prefix in _ABSORBED_SET:
-            return len(prefix)
-    return None
-
-
-_ALL_SET: Final = frozenset(PROCLITIC_PREFIXES + ABSORBED_ARTICLE_PREFIXES)
-_ABSORBED_SET: Final = frozenset(ABSORBED_ARTICLE_PREFIXES)

@@ -8,20 +8,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import arnews
-from arnews import Article, Caption, Corpus, Section
-from arnews._query import (
-    Concordance,
-    ConcordanceLine,
-    Hit,
-    Hits,
-    concordance,
-    frequencies,
-    frequency_stem,
-    load_stopwords,
-    search,
-)
-from arnews._tokenize import WORD_RE, clitic_match, tokenize
+from arnews import Caption, Concordance, ConcordanceLine, Corpus, Hit, Hits
+from arnews._analysis import clitic_match
+from arnews._model import field_text as hit_field
+from arnews._search import search
+from arnews._tokenize import WORD_RE, tokenize
 from arnews.normalize import SEARCH
+from helpers import corpus_of, make_article
 
 CORPUS = arnews.load()
 A000 = "000_e0e2311573730f34"
@@ -31,35 +24,7 @@ A003 = "003_525ecddc6b3f777e"
 
 
 def field_text(corpus: Corpus, hit: Hit) -> str:
-    article = corpus.get(hit.article_id)
-    assert article is not None
-    if hit.field == "title":
-        return article.title
-    if hit.field == "paragraph":
-        return article.paragraphs[hit.index]
-    return article.captions[hit.index].text
-
-
-def article(text_paragraphs: tuple[str, ...], *, title: str = "عنوان", id_: str = "t") -> Article:
-    return Article(
-        id=id_,
-        title=title,
-        date=None,
-        time=None,
-        date_inferred=False,
-        outlet=None,
-        sources=(),
-        dateline=None,
-        sections=(Section(None, text_paragraphs),),
-        captions=(),
-        keywords=(),
-        related=(),
-        raw="",
-    )
-
-
-def tiny(*paragraphs: str, title: str = "عنوان") -> Corpus:
-    return Corpus((article(paragraphs, title=title),))
+    return hit_field(corpus.article(hit.article_id), hit.field, hit.index)
 
 
 # -- the seeds: behaviour the issue names ---------------------------------------------
@@ -96,13 +61,13 @@ def test_terrorism_finds_hamza_spellings_and_lam_lam() -> None:
 
 
 def test_lam_lam_absorbs_the_article() -> None:
-    corpus = tiny("الحرب على الإرهاب وللإرهاب ثمن، ولا تحالف للإرهاب.")
+    corpus = corpus_of("الحرب على الإرهاب وللإرهاب ثمن، ولا تحالف للإرهاب.")
     hits = corpus.search("الارهاب")
     assert [h.text for h in hits] == ["الإرهاب", "وللإرهاب", "للإرهاب"]
     wal = hits[1]
     # stem of وللإرهاب: the word after و + لل, i.e. إرهاب
     assert corpus[0].paragraphs[0][wal.stem_start : wal.stem_end] == "إرهاب"
-    assert [h.text for h in tiny("في الموصل وبالموصل وللموصل").search("الموصل")] == [
+    assert [h.text for h in corpus_of("في الموصل وبالموصل وللموصل").search("الموصل")] == [
         "الموصل",
         "وبالموصل",
         "وللموصل",
@@ -119,11 +84,11 @@ def test_the_article_absorbed_by_lam_in_the_seeds() -> None:
 
 
 def test_a_stem_is_never_shorter_than_two_letters() -> None:
-    corpus = tiny("بد ود لد فد كد ولد")
+    corpus = corpus_of("بد ود لد فد كد ولد")
     assert corpus.search("د") == ()  # every word would leave the one-letter stem د
     # two letters are enough: ولد is و + لد as well as the word ولد itself
     assert [h.text for h in corpus.search("لد")] == ["لد", "ولد"]
-    assert [h.text for h in tiny("بالد لد").search("د")] == []
+    assert [h.text for h in corpus_of("بالد لد").search("د")] == []
 
 
 def test_hit_and_concordance_line_fields() -> None:
@@ -143,7 +108,7 @@ def test_hit_and_concordance_line_fields() -> None:
 
 
 def test_words_that_only_look_prefixed_match_themselves() -> None:
-    corpus = tiny("ولد الطفل في بغداد وولد آخر في ولاية بعيدة، وكان بلد.")
+    corpus = corpus_of("ولد الطفل في بغداد وولد آخر في ولاية بعيدة، وكان بلد.")
     assert [h.text for h in corpus.search("ولد")] == ["ولد", "وولد"]
     assert [h.text for h in corpus.search("بلد")] == ["بلد"]
     assert [h.text for h in corpus.search("كان")] == ["وكان"]
@@ -151,12 +116,12 @@ def test_words_that_only_look_prefixed_match_themselves() -> None:
 
 
 def test_no_suffix_or_infix_matching() -> None:
-    corpus = tiny("البغدادي وبغدادية")
+    corpus = corpus_of("البغدادي وبغدادية")
     assert corpus.search("بغداد") == ()
 
 
 def test_spelling_variants_and_marks_are_seen_through() -> None:
-    corpus = tiny("أكد الرئيس إيران مُحَمَّدٌ والقاهرة ـ مصـــر.")
+    corpus = corpus_of("أكد الرئيس إيران مُحَمَّدٌ والقاهرة ـ مصـــر.")
     assert [h.text for h in corpus.search("ايران")] == ["إيران"]
     assert [h.text for h in corpus.search("محمد")] == ["مُحَمَّدٌ"]
     assert [h.text for h in corpus.search("القاهره")] == ["والقاهرة"]
@@ -190,7 +155,7 @@ def test_stem_span_is_the_query_word() -> None:
 
 
 def test_stem_start_skips_marks_on_the_proclitic() -> None:
-    corpus = tiny("وَبِـبغداد")
+    corpus = corpus_of("وَبِـبغداد")
     (hit,) = corpus.search("بغداد")
     assert (hit.start, hit.end) == (0, 10)
     assert corpus[0].paragraphs[0][hit.stem_start :] == "بغداد"
@@ -206,7 +171,7 @@ def test_phrase_search() -> None:
 
 
 def test_phrase_across_punctuation_and_order() -> None:
-    corpus = tiny("قال لافروف، بغداد مهمة. بغداد لافروف")
+    corpus = corpus_of("قال لافروف، بغداد مهمة. بغداد لافروف")
     hits = corpus.search("لافروف بغداد")
     assert [h.text for h in hits] == ["لافروف، بغداد"]
     assert [h.text for h in corpus.search("بغداد لافروف")] == ["بغداد لافروف"]
@@ -216,28 +181,20 @@ def test_phrase_across_punctuation_and_order() -> None:
 
 
 def test_phrase_does_not_cross_fields() -> None:
-    corpus = Corpus((article(("نهاية بغداد", "موسكو بداية")),))
+    corpus = Corpus((make_article("نهاية بغداد", "موسكو بداية", id="t"),))
     assert corpus.search("بغداد موسكو") == ()
     assert len(corpus.search("نهاية بغداد")) == 1
 
 
 def test_results_are_sorted_by_article_field_position() -> None:
-    a = Article(
+    a = make_article(
+        "ثم بغداد وبغداد",
+        "وفي بغداد",
         id="a",
         title="بغداد أولا",
-        date=None,
-        time=None,
-        date_inferred=False,
-        outlet=None,
-        sources=(),
-        dateline=None,
-        sections=(Section(None, ("ثم بغداد وبغداد", "وفي بغداد")),),
         captions=(Caption("صورة من بغداد", "ar"),),
-        keywords=(),
-        related=(),
-        raw="",
     )
-    b = article(("بغداد",), id_="b", title="لا شيء")
+    b = make_article("بغداد", id="b", title="لا شيء")
     hits = Corpus((a, b)).search("بغداد")
     assert [(h.article_id, h.field, h.index, h.text) for h in hits] == [
         ("a", "title", 0, "بغداد"),
@@ -265,7 +222,7 @@ def test_an_empty_corpus_answers_with_empty_tuples() -> None:
 
 
 def test_numbers_and_latin_are_searchable() -> None:
-    corpus = tiny("نفذت 70% من ١٬٠٠٠ هجمة؛ قال Putin ذلك.")
+    corpus = corpus_of("نفذت 70% من ١٬٠٠٠ هجمة؛ قال Putin ذلك.")
     assert [h.text for h in corpus.search("70")] == ["70"]
     assert [h.text for h in corpus.search("1,000")] == ["١٬٠٠٠"]
     assert [h.text for h in corpus.search("Putin")] == ["Putin"]
@@ -349,7 +306,7 @@ def test_slices_keep_the_result_types() -> None:
 
 
 def test_search_function_matches_the_method() -> None:
-    assert search(CORPUS, "روسيا") == CORPUS.search("روسيا")
+    assert search(CORPUS.search_index, "روسيا", source=CORPUS) == CORPUS.search("روسيا")
 
 
 # -- concordance ----------------------------------------------------------------------------
@@ -372,31 +329,20 @@ def test_concordance_lines_are_exact_slices() -> None:
 
 
 def test_concordance_on_a_known_line() -> None:
-    corpus = tiny("قال الوزير إن موسكو وبغداد تتعاونان الآن.")
-    (line,) = concordance(corpus, "بغداد", width=6)
+    corpus = corpus_of("قال الوزير إن موسكو وبغداد تتعاونان الآن.")
+    (line,) = corpus.concordance("بغداد", width=6)
     assert line == ConcordanceLine("موسكو ", "وبغداد", " تتعاو", "t", "paragraph", 20, 0)
-    (line,) = concordance(corpus, "قال", width=6)
+    (line,) = corpus.concordance("قال", width=6)
     assert (line.left, line.right) == ("", " الوزي")
-    assert concordance(corpus, "بغداد", width=0)[0].left == ""
+    assert corpus.concordance("بغداد", width=0)[0].left == ""
 
 
-def test_concordance_fetches_each_article_s_fields_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    # One article of 3,000 paragraphs, each with a hit: fetching the field per hit
-    # used to rebuild article.paragraphs 3,000 times (quadratic).
-    import arnews._query as query_module
-
+def test_concordance_on_an_article_of_many_paragraphs() -> None:
+    # One article of 3,000 paragraphs, each with a hit: every line is cut from its own
+    # paragraph (the index keeps each field's string; nothing is fetched per hit).
     paragraphs = tuple(f"فقرة {i} عن بغداد" for i in range(3000))
-    corpus = Corpus((article(paragraphs, id_="big"), article(("وبغداد هنا",), id_="small")))
-    calls: list[str] = []
-    real = query_module._field_strings
-
-    def counting(a: Article) -> tuple[tuple[str, ...], ...]:
-        calls.append(a.id)
-        return real(a)
-
-    monkeypatch.setattr(query_module, "_field_strings", counting)
+    corpus = Corpus((make_article(*paragraphs, id="big"), make_article("وبغداد هنا", id="small")))
     lines = corpus.concordance("بغداد", width=20)
-    assert calls == ["big", "small"]  # once per article with hits
     assert len(lines) == 3001
     assert lines[2999] == ConcordanceLine(
         "فقرة 2999 عن ", "بغداد", "", "big", "paragraph", len("فقرة 2999 عن "), 2999
@@ -406,7 +352,7 @@ def test_concordance_fetches_each_article_s_fields_once(monkeypatch: pytest.Monk
 
 
 def test_concordance_fields_like_search() -> None:
-    corpus = tiny("وصل إلى بغداد.", title="بغداد اليوم")
+    corpus = corpus_of("وصل إلى بغداد.", title="بغداد اليوم")
     assert [line.field for line in corpus.concordance("بغداد")] == ["title", "paragraph"]
     assert [line.field for line in corpus.concordance("بغداد", fields="title")] == ["title"]
     only = corpus.concordance("بغداد", fields=("paragraph",))
@@ -432,129 +378,6 @@ def test_concordance_fields_like_search() -> None:
 def test_concordance_width_errors(width: object, error: type[Exception]) -> None:
     with pytest.raises(error, match="width"):
         CORPUS.concordance("بغداد", width=width)  # type: ignore[arg-type]
-
-
-# -- frequencies ----------------------------------------------------------------------------
-
-
-def test_frequencies_count_stems_with_clitics_folded() -> None:
-    corpus = tiny("بغداد وبغداد ببغداد. الموصل والموصل للموصل بالموصل. ولد في بغداد.")
-    counts = dict(corpus.frequencies())
-    assert counts["بغداد"] == 4 + 0  # title has none; 4 in the paragraph
-    assert counts["الموصل"] == 4
-    assert counts["ولد"] == 1
-    assert "في" not in counts  # a stopword
-    assert dict(corpus.frequencies(stopwords=False))["في"] == 1
-    assert counts["عنوان"] == 1  # the title counts too
-
-
-def test_frequencies_order_top_and_errors() -> None:
-    corpus = tiny("بب بب بب اا اا جج دد دد")
-    assert frequencies(corpus, stopwords=False) == (
-        ("بب", 3),
-        ("اا", 2),
-        ("دد", 2),
-        ("جج", 1),
-        ("عنوان", 1),
-    )
-    assert frequencies(corpus, top=2, stopwords=False) == (("بب", 3), ("اا", 2))
-    assert frequencies(corpus, top=0) == ()
-    with pytest.raises(ValueError, match="negative"):
-        frequencies(corpus, top=-1)
-    with pytest.raises(TypeError, match="top"):
-        frequencies(corpus, top=1.5)  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match=r"stopwords=\.\.\.\) expects True or False, got str"):
-        frequencies(corpus, stopwords="no")  # type: ignore[arg-type]
-
-
-def test_frequencies_leave_numbers_out() -> None:
-    assert dict(tiny("عام 2015 ٢٠١٦ 3.5").frequencies(stopwords=False)).keys() == {"عام", "عنوان"}
-
-
-def test_frequencies_count_only_words_of_two_letters_or_more() -> None:
-    # بـ and لـ leave one-letter tokens; a lone Latin letter too.
-    corpus = tiny("مر بـ«الحشد» لـ«داعش» و a x")
-    counts = dict(corpus.frequencies(stopwords=False))
-    assert "ب" not in counts
-    assert "ل" not in counts
-    assert "و" not in counts
-    assert "x" not in counts
-    assert counts["مر"] == 1  # two letters are enough
-    assert counts["الحشد"] == 1
-
-
-def test_frequencies_leave_out_english_function_words_and_ordinals() -> None:
-    corpus = tiny("The leaders of Russia and the US met in New York at the 70th session.")
-    counts = dict(corpus.frequencies())
-    for word in ("the", "The", "of", "and", "in", "at", "th", "70th", "70"):
-        assert word not in counts
-    # ASCII words are counted lower-cased, as the index keys them.
-    assert counts == {"leaders": 1, "russia": 1, "us": 1, "met": 1, "new": 1, "york": 1,
-                      "session": 1, "عنوان": 1}  # fmt: skip
-    everything = dict(corpus.frequencies(stopwords=False))
-    assert everything["the"] == 3  # "The" and twice "the", counted together
-    assert "The" not in everything
-    assert "th" not in everything  # 70th is one number token, and numbers are left out
-
-
-def test_frequencies_on_the_seeds_hold_no_junk() -> None:
-    # The seeds' English captions ("the 70th anniversary ... in New York") and بـ / لـ.
-    counts = dict(CORPUS.frequencies())
-    for word in ("the", "and", "in", "of", "a", "th", "ب", "ل"):
-        assert word not in counts
-    assert all(sum(ch.isalpha() for ch in word) >= 2 for word in counts)
-
-
-def test_search_and_frequencies_rules_for_short_words_differ_as_documented() -> None:
-    # Issue 4: a proclitic may leave a two-letter stem, so أن matches ك + ان.
-    corpus = tiny("كان الآن لأن أن وأن ان بان كلا لا كما ما")
-    assert {h.text for h in corpus.search("أن")} == {"كان", "الآن", "لأن", "أن", "وأن", "ان", "بان"}
-    assert {h.text for h in corpus.search("لا")} == {"كلا", "لا"}
-    assert {h.text for h in corpus.search("ما")} == {"كما", "ما"}
-    # frequencies needs 3+ letters after a preposition (4 after ك): كان stays كان.
-    counts = dict(corpus.frequencies(stopwords=False))
-    assert counts["كان"] == 1
-    assert counts["كلا"] == 1
-    assert counts["كما"] == 1
-    assert counts["لان"] == 1  # لأن: ل + ان is not stripped either
-    assert counts["الان"] == 1  # the article is never removed
-    assert counts["ان"] == 3  # أن, ان, and وأن (a stopword after a bare و)
-    assert counts["بان"] == 1  # ب + ان: two letters are too few after ب
-
-
-def test_frequencies_on_the_seeds() -> None:
-    counts = dict(CORPUS.frequencies())
-    # روسيا is written 30+ times across the seeds, also as وروسيا and لروسيا.
-    assert counts["روسيا"] > 25
-    assert counts["بغداد"] == len(CORPUS.search("بغداد"))
-    for word in ("في", "من", "ان", "الي", "علي", "الذي"):
-        assert word not in counts
-
-
-def test_frequency_stem_rules() -> None:
-    attested = {"الموصل", "بغداد", "قال", "ان", "انت", "ذلك"}
-    stop = frozenset({"في", "ان", "ما"})
-    assert frequency_stem("بالموصل", attested, stop) == "الموصل"
-    assert frequency_stem("للموصل", attested, stop) == "الموصل"
-    assert frequency_stem("وللموصل", attested, stop) == "الموصل"
-    assert frequency_stem("وبغداد", attested, stop) == "بغداد"
-    assert frequency_stem("وقال", attested, stop) == "قال"
-    assert frequency_stem("وفي", attested, stop) == "في"
-    assert frequency_stem("فان", attested, stop) == "ان"
-    assert frequency_stem("كان", attested, stop) == "كان"  # ك + ان: too short
-    assert frequency_stem("كانت", attested, stop) == "كانت"  # ك + انت: 3 < 4 after ك
-    assert frequency_stem("بغداد", attested, stop) == "بغداد"  # غداد is not attested
-    assert frequency_stem("ولد", attested, stop) == "ولد"
-
-
-def test_stopword_list_is_normalized_and_hand_sized() -> None:
-    words = load_stopwords()
-    assert {"في", "من", "الي", "علي", "ان", "الذي", "هذه", "كان"} <= words
-    assert all(SEARCH(w) == w for w in words)
-    assert 100 < len(words) < 400
-    assert "قال" not in words  # reporting verbs are content in news
-    assert {"the", "a", "an", "and", "in", "of"} <= words  # English function words
-    assert "us" not in words  # would drop "US" (the country) case-insensitively
 
 
 # -- properties ----------------------------------------------------------------------------
@@ -587,7 +410,7 @@ paragraphs = st.lists(
     st.sampled_from((*WORDS, "بغداد روسيا", "قال لافروف")),
 )
 def test_every_hit_slices_a_clitic_form_of_the_query(texts: list[str], query: str) -> None:
-    corpus = Corpus((article(tuple(texts)),))
+    corpus = Corpus((make_article(*texts, id="t"),))
     query_words = [SEARCH(t.text) for t in tokenize(query) if t.is_word]
     for hit in corpus.search(query):
         text = field_text(corpus, hit)
@@ -606,7 +429,7 @@ def test_every_hit_slices_a_clitic_form_of_the_query(texts: list[str], query: st
 @given(st.lists(paragraphs, min_size=1, max_size=3), st.sampled_from(WORDS))
 def test_search_finds_every_clitic_form(texts: list[str], query: str) -> None:
     # The other direction: every token that is a clitic form of the query is a hit.
-    corpus = Corpus((article(tuple(texts)),))
+    corpus = Corpus((make_article(*texts, id="t"),))
     q = SEARCH(query)
     expected = [
         (i, t.start)
@@ -643,7 +466,7 @@ def test_phrase_search_finds_every_run_of_matching_words(
 ) -> None:
     # Completeness and exactness for phrases, against a direct reading of the
     # tokens: consecutive word tokens that each match their query word.
-    corpus = Corpus((article(tuple(texts)),))
+    corpus = Corpus((make_article(*texts, id="t"),))
     query = [SEARCH(w) for w in query_words]
     expected = []
     for i, text in enumerate(texts):
@@ -677,7 +500,7 @@ def test_hit_spans_slice_the_query_as_the_issue_states(texts: list[str], query: 
     # hold literally is the article absorbed by ل (للموصل for الموصل): there the
     # query's alef is gone, and what is contained is the query without it,
     # right after the لل.
-    corpus = Corpus((article(tuple(texts)),))
+    corpus = Corpus((make_article(*texts, id="t"),))
     q = SEARCH(query)
     for hit in corpus.search(query):
         text = field_text(corpus, hit)
@@ -702,7 +525,7 @@ def test_hits_are_the_aligned_words_of_the_whole_field(words: list[list[str]], q
     # mapping each matching normalized word back with to_original gives
     # exactly the hits' spans.
     texts = tuple(" ".join(w) for w in words) or ("",)
-    corpus = Corpus((article(texts),))
+    corpus = Corpus((make_article(*texts, id="t"),))
     q = SEARCH(query)
     expected = []
     for i, text in enumerate(texts):
@@ -714,37 +537,8 @@ def test_hits_are_the_aligned_words_of_the_whole_field(words: list[list[str]], q
     assert [(h.index, h.start, h.end) for h in hits] == expected
 
 
-def test_stopword_file_format() -> None:
-    from arnews._resources import read_text
-
-    lines = read_text("stopwords.tsv").splitlines()
-    assert lines[0].startswith("#")
-    assert any("by hand" in line for line in lines if line.startswith("#"))
-    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
-    assert all(len(row) == 2 for row in rows)
-    classes = {row[1] for row in rows}
-    assert classes <= {
-        "preposition",
-        "conjunction",
-        "particle",
-        "quantifier",
-        "pronoun",
-        "demonstrative",
-        "relative",
-        "interrogative",
-        "suffixed-preposition",
-        "suffixed-particle",
-        "auxiliary",
-        "adverb",
-        "article",
-    }
-    words = [row[0] for row in rows]
-    assert len(words) == len(set(words))
-    assert all(" " not in w for w in words)
-
-
 def test_ascii_words_match_whatever_their_case() -> None:
-    corpus = tiny("قال Putin إن PUTIN و putin ... Émile émile")
+    corpus = corpus_of("قال Putin إن PUTIN و putin ... Émile émile")
     for query in ("putin", "Putin", "PUTIN", "pUtIn"):
         assert [h.text for h in corpus.search(query)] == ["Putin", "PUTIN", "putin"]
     # Spans are original offsets, and the original case is what a hit shows.

@@ -1,0 +1,59 @@
+"""The public Article: the article data plus its entity and notebook conveniences."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from ._display import article_html, article_pretty
+from ._entities import Mention, article_mentions
+from ._model import ArticleBase
+
+__all__ = ["Article"]
+
+
+@attrs.frozen
+class Article(ArticleBase):
+    r"""One news article parsed from its raw text.
+
+    Build one with :func:`arnews.parse`; get the bundled ones with
+    :func:`arnews.load`.
+
+    >>> import arnews
+    >>> a = arnews.parse("عنوان الخبر\n\n2015-09-29\n\nنص الخبر الأول.\n")
+    >>> a.title, a.date.isoformat(), a.paragraphs
+    ('عنوان الخبر', '2015-09-29', ('نص الخبر الأول.',))
+
+    ``paragraphs`` (every body paragraph, across sections) is derived from
+    ``sections`` when the article is made; ``subheadings`` and ``text`` are
+    properties.  Lists given for tuple fields become tuples; values of the
+    wrong type are refused when the record is made, so ``attrs.evolve`` is
+    checked too:
+
+    >>> import attrs
+    >>> attrs.evolve(a, date="2015-09-29")
+    Traceback (most recent call last):
+    ...
+    TypeError: date must be a datetime.date or None, got str; e.g. datetime.date(2015, 9, 29)
+
+    Raises:
+        TypeError: if a field has the wrong type (a str where a tuple of str
+            is expected, a str date, a non-bool ``date_inferred`` ...).
+    """
+
+    def entities(self) -> tuple[Mention, ...]:
+        """The gazetteer entities mentioned in this article, in text order.
+
+        >>> import arnews
+        >>> a = arnews.load().get("003_525ecddc6b3f777e")
+        >>> "lavrov" in {m.entity_id for m in a.entities()}
+        True
+        """
+        return article_mentions(self)
+
+    def _repr_html_(self) -> str:
+        return article_html(self)
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        p.text("Article(...)" if cycle else article_pretty(self))
