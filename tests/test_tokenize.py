@@ -13,7 +13,16 @@ from arnews._analysis import (
     normalize_words,
     proclitic_forms,
 )
-from arnews._tokenize import KINDS, WORD_RE, Token, tokenize
+from arnews._tokenize import (
+    ARABIC_LETTER_RANGES,
+    ARABIC_LETTER_RE,
+    KINDS,
+    LATIN_LETTER_RANGES,
+    LATIN_LETTER_RE,
+    WORD_RE,
+    Token,
+    tokenize,
+)
 
 SHADDA = "\u0651"  # ARABIC SHADDA
 FATHA = "\u064e"  # ARABIC FATHA
@@ -305,3 +314,31 @@ def test_a_match_leaves_the_query_as_the_stem(text_word: str, query: str) -> Non
         assert query == "ال" + rest
         assert prefix in ABSORBED_ARTICLE_PREFIXES
         assert len(rest) >= 2
+
+
+# -- the letter classes of scripts ----------------------------------------------------------
+
+
+def _derived_ranges(pattern: str) -> tuple[tuple[int, int], ...]:
+    """Inclusive code-point ranges matching ``pattern``, from the installed ``regex``."""
+    compiled = regex.compile(pattern, regex.V1)
+    found: list[tuple[int, int]] = []
+    for cp in range(0x110000):
+        if 0xD800 <= cp <= 0xDFFF or compiled.match(chr(cp)) is None:
+            continue
+        if found and found[-1][1] == cp - 1:
+            found[-1] = (found[-1][0], cp)
+        else:
+            found.append((cp, cp))
+    return tuple(found)
+
+
+def test_letter_ranges_are_derived_from_unicode_data() -> None:
+    assert _derived_ranges(r"[\p{Latin}&&\p{L}]") == LATIN_LETTER_RANGES
+    assert _derived_ranges(r"[\p{scx=Arabic}&&\p{L}]") == ARABIC_LETTER_RANGES
+
+
+def test_letter_classes_on_examples() -> None:
+    assert [bool(LATIN_LETTER_RE.match(c)) for c in "aZéßŁ1-ب"] == [True] * 5 + [False] * 3
+    # TATWEEL, alef, keheh, a presentation form, Arabic-Indic digit, Latin a
+    assert [bool(ARABIC_LETTER_RE.match(c)) for c in "\u0640اکﻻ٣a"] == [True] * 4 + [False] * 2

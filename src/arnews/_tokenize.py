@@ -13,6 +13,7 @@ What a token *means* to search (normalization, clitics) is in
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 import attrs
@@ -21,8 +22,10 @@ import regex  # type: ignore[import-untyped]  # no stubs in the dev env
 from ._checks import check_str
 
 __all__ = [
+    "ARABIC_LETTER_RANGES",
     "ARABIC_LETTER_RE",
     "KINDS",
+    "LATIN_LETTER_RANGES",
     "LATIN_LETTER_RE",
     "LETTER_RE",
     "WORD_RE",
@@ -84,11 +87,122 @@ _TOKEN_RE: Final = regex.compile(
 #: Word-bearing tokens only (every kind but punct); the index uses this.
 WORD_RE: Final = regex.compile(f"{_NUMBER_WORD}|{_ARABIC}|{_LATIN}|{_OTHER}", regex.V1)
 
-#: A letter used with the Arabic script (Script_Extensions, so tatweel counts).
-ARABIC_LETTER_RE: Final = regex.compile(r"[\p{scx=Arabic}&&\p{L}]", regex.V1)
+# Letter classes for telling the script of a line, as code-point ranges generated once with
+# ``regex`` 2026.11.19 (Unicode 17.0.0) and compiled with the standard library's ``re``
+# (faster than ``regex`` for these lookups).  ``tests/test_tokenize.py`` re-derives both from
+# the installed ``regex`` and compares.
+#: Rule: Script = Latin AND General_Category = L (letters).
+LATIN_LETTER_RANGES: Final = (
+    (0x0041, 0x005A),
+    (0x0061, 0x007A),
+    (0x00AA, 0x00AA),
+    (0x00BA, 0x00BA),
+    (0x00C0, 0x00D6),
+    (0x00D8, 0x00F6),
+    (0x00F8, 0x02B8),
+    (0x02E0, 0x02E4),
+    (0x1D00, 0x1D25),
+    (0x1D2C, 0x1D5C),
+    (0x1D62, 0x1D65),
+    (0x1D6B, 0x1D77),
+    (0x1D79, 0x1DBE),
+    (0x1E00, 0x1EFF),
+    (0x2071, 0x2071),
+    (0x207F, 0x207F),
+    (0x2090, 0x209F),
+    (0x212A, 0x212B),
+    (0x2132, 0x2132),
+    (0x214E, 0x214E),
+    (0x2183, 0x2184),
+    (0x2C60, 0x2C7F),
+    (0xA722, 0xA787),
+    (0xA78B, 0xA7DD),
+    (0xA7E2, 0xA7E2),
+    (0xA7F1, 0xA7FF),
+    (0xAB30, 0xAB5A),
+    (0xAB5C, 0xAB64),
+    (0xAB66, 0xAB69),
+    (0xAB6C, 0xAB6D),
+    (0xFB00, 0xFB06),
+    (0xFF21, 0xFF3A),
+    (0xFF41, 0xFF5A),
+    (0x10780, 0x10785),
+    (0x10787, 0x107B0),
+    (0x107B2, 0x107BF),
+    (0x1DF00, 0x1DF81),
+    (0x1DF90, 0x1DF96),
+    (0x1DFCD, 0x1DFF2),
+    (0x1DFF5, 0x1DFFF),
+)
+#: Rule: Script_Extensions contains Arabic AND General_Category = L (so tatweel counts).
+ARABIC_LETTER_RANGES: Final = (
+    (0x0620, 0x064A),
+    (0x066E, 0x066F),
+    (0x0671, 0x06D3),
+    (0x06D5, 0x06D5),
+    (0x06E5, 0x06E6),
+    (0x06EE, 0x06EF),
+    (0x06FA, 0x06FC),
+    (0x06FF, 0x06FF),
+    (0x0750, 0x077F),
+    (0x0870, 0x0887),
+    (0x0889, 0x088F),
+    (0x08A0, 0x08C9),
+    (0xFB50, 0xFBB1),
+    (0xFBD3, 0xFD3D),
+    (0xFD50, 0xFD8F),
+    (0xFD92, 0xFDC7),
+    (0xFDF0, 0xFDFB),
+    (0xFE70, 0xFE74),
+    (0xFE76, 0xFEFC),
+    (0x10EC2, 0x10EC7),
+    (0x10ED9, 0x10EEE),
+    (0x1EE00, 0x1EE03),
+    (0x1EE05, 0x1EE1F),
+    (0x1EE21, 0x1EE22),
+    (0x1EE24, 0x1EE24),
+    (0x1EE27, 0x1EE27),
+    (0x1EE29, 0x1EE32),
+    (0x1EE34, 0x1EE37),
+    (0x1EE39, 0x1EE39),
+    (0x1EE3B, 0x1EE3B),
+    (0x1EE42, 0x1EE42),
+    (0x1EE47, 0x1EE47),
+    (0x1EE49, 0x1EE49),
+    (0x1EE4B, 0x1EE4B),
+    (0x1EE4D, 0x1EE4F),
+    (0x1EE51, 0x1EE52),
+    (0x1EE54, 0x1EE54),
+    (0x1EE57, 0x1EE57),
+    (0x1EE59, 0x1EE59),
+    (0x1EE5B, 0x1EE5B),
+    (0x1EE5D, 0x1EE5D),
+    (0x1EE5F, 0x1EE5F),
+    (0x1EE61, 0x1EE62),
+    (0x1EE64, 0x1EE64),
+    (0x1EE67, 0x1EE6A),
+    (0x1EE6C, 0x1EE72),
+    (0x1EE74, 0x1EE77),
+    (0x1EE79, 0x1EE7C),
+    (0x1EE7E, 0x1EE7E),
+    (0x1EE80, 0x1EE89),
+    (0x1EE8B, 0x1EE9B),
+    (0x1EEA1, 0x1EEA3),
+    (0x1EEA5, 0x1EEA9),
+    (0x1EEAB, 0x1EEBB),
+)
+
+
+def _class(ranges: tuple[tuple[int, int], ...]) -> str:
+    """A ``re`` character class matching the inclusive code-point ``ranges``."""
+    return "[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in ranges) + "]"
+
+
+#: A letter used with the Arabic script.
+ARABIC_LETTER_RE: Final = re.compile(_class(ARABIC_LETTER_RANGES))
 #: A letter of the Latin script.
-LATIN_LETTER_RE: Final = regex.compile(_LA_LETTER, regex.V1)
-#: Any letter.
+LATIN_LETTER_RE: Final = re.compile(_class(LATIN_LETTER_RANGES))
+#: Any letter (``regex``'s ``\p{L}``).
 LETTER_RE: Final = regex.compile(r"\p{L}")
 
 
