@@ -54,7 +54,7 @@ def _lang_attrs(text: str, lang: str | None = None) -> str:
 
 
 class _HitLike(Protocol):
-    """What the display needs from a search hit (``arnews._query.Hit``)."""
+    """What the display needs from a search hit (``arnews.Hit``)."""
 
     @property
     def article_id(self) -> str: ...
@@ -71,7 +71,7 @@ class _HitLike(Protocol):
 
 
 class _LineLike(Protocol):
-    """What the display needs from a concordance line (``arnews._query.ConcordanceLine``)."""
+    """What the display needs from a concordance line (``arnews.ConcordanceLine``)."""
 
     @property
     def left(self) -> str: ...
