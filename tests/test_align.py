@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arnews._align import Alignment, DeltaBreaks, compose, from_edits
 from arnews._resources import read_text, seed_names
 from arnews.normalize import CLEAN, SEARCH, Normalizer
+from arnews.normalize._align import Alignment, DeltaBreaks, compose, from_edits
 
 # --------------------------------------------------------------------------- oracle
 

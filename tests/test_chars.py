@@ -8,7 +8,7 @@ from pathlib import Path
 
 import regex  # type: ignore[import-untyped]  # no stubs in the dev env
 
-from arnews import _chars as chars
+from arnews.normalize import _tables as chars
 
 ALL = range(sys.maxunicode + 1)
 

@@ -10,15 +10,23 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import arnews._fastpath as fastpath
 import arnews.normalize as nz
+import arnews.normalize._fastpath as fastpath
 from arnews import _resources
-from arnews._align import Alignment
 from arnews.normalize import CLEAN, SEARCH, Normalizer
+from arnews.normalize._align import Alignment
 
+
+def _plan(preset: Normalizer) -> fastpath._Plan:
+    plan = fastpath.plan_for(preset)
+    assert plan is not None
+    return plan
+
+
+SEARCH_PLAN, CLEAN_PLAN = _plan(SEARCH), _plan(CLEAN)
 PRESETS: list[tuple[Normalizer, Callable[[str], str], Callable[[str], Alignment]]] = [
-    (SEARCH, fastpath.search, fastpath.search_align),
-    (CLEAN, fastpath.clean, fastpath.clean_align),
+    (SEARCH, SEARCH_PLAN.run, SEARCH_PLAN.align),
+    (CLEAN, CLEAN_PLAN.run, CLEAN_PLAN.align),
 ]
 preset_ids = ["SEARCH", "CLEAN"]
 
@@ -100,17 +108,17 @@ def assert_same_alignment(fast: Alignment, ref: Alignment) -> None:
 
 
 def test_fast_path_is_active_and_wired() -> None:
-    assert fastpath.ACTIVE
-    assert nz._fast_module() is fastpath
     # a text whose result the fast path computes differently from the reference steps
     text = "إِلى  المَدْرَسَةِ ١٢٣\u200f"
-    assert SEARCH(text) == fastpath.search(text) == "الي المدرسه 123"
-    assert CLEAN(text) == fastpath.clean(text) == "إِلى المَدْرَسَةِ ١٢٣"
+    assert SEARCH(text) == SEARCH_PLAN.run(text) == "الي المدرسه 123"
+    assert CLEAN(text) == CLEAN_PLAN.run(text) == "إِلى المَدْرَسَةِ ١٢٣"
+    assert SEARCH._run is SEARCH_PLAN.run
+    assert CLEAN._run is CLEAN_PLAN.run
 
 
 def test_seed_characters_are_all_in_the_code_page() -> None:
     # Otherwise the benchmark corpora would measure the fallback, not the fast path.
-    for plan in (fastpath._SEARCH, fastpath._CLEAN):
+    for plan in (SEARCH_PLAN, CLEAN_PLAN):
         for text in _seeds():
             for ch in set(text):
                 assert ch in plan.decoding[:255], hex(ord(ch))
@@ -200,8 +208,8 @@ def test_fast_equals_reference_on_the_seeds(
 )
 def test_known_cases(text: str, search: str, clean: str) -> None:
     # expectations written from the rules, not from the code
-    assert fastpath.search(text) == search
-    assert fastpath.clean(text) == clean
+    assert SEARCH_PLAN.run(text) == search
+    assert CLEAN_PLAN.run(text) == clean
 
 
 # -- alignments ---------------------------------------------------------------------------------
@@ -263,7 +271,7 @@ def test_alignment_equals_reference_on_a_vowelled_seed(
 def test_rare_characters_keep_one_byte_each() -> None:
     # U+1F600 (outside the BMP), a lone surrogate and U+FFFF itself all become 0xFF
     data = codecs.charmap_encode(
-        "a\U0001f600\ud800\uffffb", fastpath._ERRORS, fastpath._SEARCH.encoding
+        "a\U0001f600\ud800\uffffb", fastpath._ERRORS, SEARCH_PLAN.encoding
     )[0]
     assert data == b"a\xff\xff\xffb"
 
@@ -296,6 +304,6 @@ def test_whitespace_collapsing_matches_the_whitespace_step(text: str) -> None:
 
 def test_type_error_from_the_fast_function_names_the_preset() -> None:
     with pytest.raises(TypeError, match=r"^Normalizer 'CLEAN'\(\) expects str, got bytes; decode"):
-        fastpath.clean(b"abc")  # type: ignore[arg-type]
+        CLEAN_PLAN.run(b"abc")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="got NoneType"):
-        fastpath.search(None)  # type: ignore[arg-type]
+        SEARCH_PLAN.run(None)  # type: ignore[arg-type]

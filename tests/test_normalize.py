@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import arnews.normalize as nz
-from arnews import _chars as chars
 from arnews.normalize import CLEAN, SEARCH, Normalizer, Step
+from arnews.normalize import _tables as chars
 
 OPERATIONS: list[Callable[[str], str]] = [
     nz.strip_diacritics,
@@ -538,12 +538,15 @@ def test_search_is_clean_then_folding(text: str) -> None:
 
 
 def test_presets_run_the_fast_path_once_chosen() -> None:
-    from arnews import _fastpath
+    from arnews.normalize import _fastpath
 
     assert SEARCH("أ") == "ا"
-    assert SEARCH._run is _fastpath.search  # one slot load per call, no wrapper
+    search_plan, clean_plan = _fastpath.plan_for(SEARCH), _fastpath.plan_for(CLEAN)
+    assert search_plan is not None
+    assert clean_plan is not None
+    assert SEARCH._run is search_plan.run  # one slot load per call, no wrapper
     assert CLEAN.align("ـ").text == ""
-    assert CLEAN._aligner is _fastpath.clean_align
+    assert CLEAN._aligner == clean_plan.align
     reference = SEARCH.reference
     assert reference("أ") == "ا"
     assert reference._run == reference._run_steps

@@ -8,7 +8,7 @@ Two kinds of table live here:
   ranges.  ``tests/test_chars.py`` re-derives them from the installed ``regex``
   and compares, so a wrong or stale table fails the suite.
 * Tables that need only decompositions and combining classes are derived at
-  import from :mod:`unicodedata` (cheap: a few thousand code points).  Their
+  import from :mod:`unicodedata` (a few thousand code points).  Their
   content is stable across the Unicode versions Python 3.11-3.13 ship
   (14.0-15.1) for every character they contain.
 

@@ -1,17 +1,21 @@
 """Fast, exact implementations of the SEARCH and CLEAN presets, in pure Python.
 
-:mod:`arnews.normalize` calls :func:`search`, :func:`clean`, :func:`search_align`
-and :func:`clean_align` in place of its step-by-step reference pipeline; each
-returns exactly what the reference returns (``tests/test_fastpath.py`` checks
-that on arbitrary text).
+A preset holds a :class:`FastPath`; its :class:`~arnews.normalize.Normalizer`
+asks it for the functions to run in place of the step-by-step reference
+pipeline.  Each returns exactly what the reference returns
+(``tests/test_fastpath.py`` checks that on arbitrary text); an aligning
+function builds its result with :meth:`Alignment.from_segments` or
+:meth:`Alignment.from_deltas`, whose ``to_original``/``to_normalized`` answers
+equal the reference ones for every span (the segment arrays may differ, e.g.
+be merged).
 
 How it works
 ------------
 
 Per-character tools on ``str`` (``str.translate`` with a dict, chains of
-``str.replace``) run at 15-35 MB/s on Arabic text; C loops over *bytes* run
-ten to fifty times faster.  So the text takes a detour through a private
-one-byte code page:
+``str.replace``) are slow on Arabic text; C loops over *bytes* are much faster
+(benchmarks/README.md has the figures).  So the text takes a detour through a
+private one-byte code page:
 
 1. ``codecs.charmap_encode`` gives one byte to each of about 250 characters
    that make up nearly all Arabic news text: ASCII, the Arabic letters, marks,
@@ -23,7 +27,7 @@ one-byte code page:
    for one character and byte offsets are character offsets.
 2. One ``bytes.translate(table, delete)`` applies every per-character rule of
    the preset at once: the folds, the deletions, and turning each kind of
-   space into ' '.  The table is made at import by running the reference
+   space into ' '.  The table is made on first use by running the reference
    pipeline on every code-page character (in several contexts, to catch any
    rule that looks at neighbours), so the two cannot drift apart.
 3. ``codecs.charmap_decode`` turns the bytes back into a str, whose ends are
@@ -64,11 +68,13 @@ from array import array
 from collections.abc import Callable
 from typing import AnyStr
 
-from . import _chars
+from .._checks import check_str
+from . import _tables as _chars
 from ._align import Alignment, SegmentBuilder
-from .normalize import CLEAN, SEARCH, Normalizer, _check_str, normalize_whitespace
+from ._operations import normalize_whitespace
+from ._pipeline import Normalizer, Step
 
-__all__ = ["ACTIVE", "clean", "clean_align", "search", "search_align"]
+__all__ = ["FastPath", "plan_for"]
 
 _RARE = 0xFF  # the byte of every character outside the code page
 _RARE_CHAR = "\uffff"  # a noncharacter: the code page's character for byte 0xFF
@@ -150,6 +156,7 @@ class _Plan:
         "encoding",
         "name",
         "reference",
+        "run",
         "table",
         "whitespace",
     )
@@ -227,6 +234,7 @@ class _Plan:
         self.table = bytes(table)
         self.delete = bytes(delete)
         self.classes = self._classes(page)
+        self.run = self.runner()
 
     def _classes(self, chars: list[str]) -> bytes:
         """Class of each byte for alignments: kept, attached deletion, space, lone deletion.
@@ -269,7 +277,7 @@ class _Plan:
             except _OutsideCodePageError:  # a character outside the code page
                 return slow(text)
             except TypeError:
-                _check_str(f"Normalizer {name!r}", text)  # names the type; str cannot get here
+                check_str(text, f"Normalizer {name!r}()", "pass the text as a str")  # names it
                 raise
             # The only whitespace left is ' ', '\n' and '\r': str.strip strips just those.
             # (These checks on the str cost less than the same checks on the bytes.)
@@ -290,7 +298,7 @@ class _Plan:
         n = len(data)
         parts: list[str] = []
         pos = 0
-        limit = 2 + n // 64  # more slow words than this: the reference is faster
+        limit = 2 + n // 64  # more slow words than this: the reference whole
         rare = data.find(_RARE)
         while rare >= 0:
             # The word around the rare byte: from after the last ' ' or '\n' to the next.
@@ -524,19 +532,47 @@ def _dense_steps(
 _NOT_SPACE = bytes(0 if i == 32 else 1 for i in range(256))
 
 
-search: Callable[[str], str]
-clean: Callable[[str], str]
-search_align: Callable[[str], Alignment]
-clean_align: Callable[[str], Alignment]
-try:
-    _SEARCH = _Plan(SEARCH)
-    _CLEAN = _Plan(CLEAN)
-except ValueError:  # the presets changed shape: stay exact, if slow
-    ACTIVE = False
-    search, search_align = SEARCH.reference, SEARCH.reference.align
-    clean, clean_align = CLEAN.reference, CLEAN.reference.align
-else:
-    #: Whether the fast path is in use (False: the presets' shape was not recognised).
-    ACTIVE = True
-    search, search_align = _SEARCH.runner(), _SEARCH.align
-    clean, clean_align = _CLEAN.runner(), _CLEAN.align
+_PLANS: dict[tuple[tuple[Step, ...], str], _Plan | None] = {}
+
+
+def plan_for(normalizer: Normalizer) -> _Plan | None:
+    """The plan for normalizer's steps, built on first use and kept for the process.
+
+    Building one probes the reference pipeline on every code-page character,
+    which import should not pay for.  None if the pipeline's shape is not one
+    the fast path handles (then the steps run, exact if slow).
+    """
+    key = (normalizer.steps, normalizer.name)
+    if key not in _PLANS:
+        try:
+            _PLANS[key] = _Plan(normalizer)
+        except ValueError:
+            _PLANS[key] = None
+    return _PLANS[key]
+
+
+class FastPath:
+    """The fast path of one preset, as the :class:`Normalizer` holding it sees it.
+
+    It applies only to a Normalizer with the steps it was made for; its plan
+    is built on the first call and shared by every copy (pickling sends the
+    steps only, never the tables).
+    """
+
+    __slots__ = ("steps",)
+
+    def __init__(self, steps: tuple[Step, ...]) -> None:
+        self.steps = steps
+
+    def __reduce__(self) -> tuple[type[FastPath], tuple[tuple[Step, ...]]]:
+        return (FastPath, (self.steps,))
+
+    def runner(self, normalizer: Normalizer) -> Callable[[str], str] | None:
+        """The fast function for normalizer, or None if it has other steps."""
+        plan = plan_for(normalizer) if normalizer.steps == self.steps else None
+        return None if plan is None else plan.run
+
+    def aligner(self, normalizer: Normalizer) -> Callable[[str], Alignment] | None:
+        """The fast aligning function for normalizer, or None if it has other steps."""
+        plan = plan_for(normalizer) if normalizer.steps == self.steps else None
+        return None if plan is None else plan.align
