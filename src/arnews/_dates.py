@@ -24,8 +24,8 @@ import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from . import _chars as T  # noqa: N812  # the normalization tables
 from ._checks import check_str
+from .normalize import _tables as T  # noqa: N812  # the normalization tables
 
 __all__ = ["MONTHS", "find_date", "fold"]
 

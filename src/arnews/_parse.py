@@ -70,12 +70,12 @@ from collections.abc import Sequence
 
 import attrs
 
-from . import _chars as T  # noqa: N812  # the normalization tables
 from ._article import Article
 from ._checks import check_optional_str, check_str
 from ._dates import find_date, fold
 from ._model import Caption, RelatedStory, Section
 from ._tokenize import ARABIC_LETTER_RE, LATIN_LETTER_RE
+from .normalize import _tables as T  # noqa: N812  # the normalization tables
 
 __all__ = ["parse"]
 
