@@ -20,6 +20,7 @@ from ._load import load, load_dir
 from ._model import Caption, RelatedStory, Section
 from ._parse import parse
 from ._results import Concordance, ConcordanceLine, Hit, Hits
+from ._sentences import Sentence, split_sentences
 from ._tokenize import Token, tokenize
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "Mention",
     "RelatedStory",
     "Section",
+    "Sentence",
     "Token",
     "catalog",
     "find_date",
@@ -42,6 +44,7 @@ __all__ = [
     "load",
     "load_dir",
     "parse",
+    "split_sentences",
     "tokenize",
 ]
 

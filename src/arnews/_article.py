@@ -9,6 +9,7 @@ import attrs
 from ._display import article_html, article_pretty
 from ._entities import Mention, article_mentions
 from ._model import ArticleBase
+from ._sentences import Sentence, article_sentences
 
 __all__ = ["Article"]
 
@@ -51,6 +52,18 @@ class Article(ArticleBase):
         True
         """
         return article_mentions(self)
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """The sentences of the title, paragraphs and captions, with their field and span.
+
+        See :func:`arnews.split_sentences` for the rules (computed on each access).
+
+        >>> import arnews
+        >>> [(s.field, s.index, s.text[-8:]) for s in arnews.load()[0].sentences[1:3]]
+        [('paragraph', 0, ' الموصل؛'), ('paragraph', 0, 'ة الطلب.')]
+        """
+        return article_sentences(self)
 
     def _repr_html_(self) -> str:
         return article_html(self)

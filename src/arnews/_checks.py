@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 __all__ = [
     "DECODE_HINT",
     "attrs_instance_of",
+    "attrs_int",
     "attrs_tuple_of",
     "check_bool",
     "check_callable",
@@ -265,6 +266,30 @@ def attrs_instance_of(kinds: type | tuple[type, ...], what: str, hint: str) -> C
         if not isinstance(value, kinds):
             msg = f"{what} must be {hint}, got {_kind(value)}"
             raise TypeError(msg)
+
+    return validate
+
+
+def attrs_int(what: str, minimum: int | None = 0) -> Callable[..., None]:
+    """An attrs validator: an int (not a bool) of at least ``minimum`` (None: any).
+
+    >>> attrs_int("Hit.start")(None, None, -1)
+    Traceback (most recent call last):
+    ...
+    ValueError: Hit.start must be 0 or more, got -1
+    >>> attrs_int("Hit.start")(None, None, "3")
+    Traceback (most recent call last):
+    ...
+    TypeError: Hit.start must be an int, got str
+    """
+
+    def validate(_instance: object, _attribute: object, value: object) -> None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            msg = f"{what} must be an int, got {_kind(value)}"
+            raise TypeError(msg)
+        if minimum is not None and value < minimum:
+            msg = f"{what} must be {minimum} or more, got {value}"
+            raise ValueError(msg)
 
     return validate
 
