@@ -251,24 +251,6 @@ def assert_reads_rtl(facts: dict[str, Any]) -> None:
     assert facts["align"] == "right", facts
 
 
-def jupyterlab_xfail(reason: str) -> list[Any]:
-    """The two styles, the JupyterLab one expected to fail for ``reason``."""
-    return [
-        "plain",
-        pytest.param("jupyterlab", marks=pytest.mark.xfail(strict=True, reason=reason)),
-    ]
-
-
-XFAIL_BOTH: Final = (
-    "the display takes direction from the share of letters, not the first strong one"
-)
-
-
-def both_xfail(reason: str) -> list[Any]:
-    """The two styles, both expected to fail for ``reason``."""
-    return [pytest.param(s, marks=pytest.mark.xfail(strict=True, reason=reason)) for s in STYLES]
-
-
 @pytest.fixture(scope="module")
 def corpus() -> arnews.Corpus:
     return arnews.load()
@@ -282,9 +264,7 @@ def mixed() -> arnews.Corpus:
 # -- articles ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "style", jupyterlab_xfail("JupyterLab's p {text-align: left} beats dir=rtl on the container")
-)
+@pytest.mark.parametrize("style", STYLES)
 def test_article_paragraphs_read_right_to_left_and_sit_right(
     show: Show, corpus: arnews.Corpus, style: str
 ) -> None:
@@ -298,9 +278,7 @@ def test_article_paragraphs_read_right_to_left_and_sit_right(
     assert_reads_rtl(layouts(page, ".arnews-article h3")[0])
 
 
-@pytest.mark.parametrize(
-    "style", jupyterlab_xfail("JupyterLab's p {text-align: left} beats dir=rtl on the container")
-)
+@pytest.mark.parametrize("style", STYLES)
 def test_a_short_arabic_paragraph_is_drawn_at_the_right_edge(show: Show, style: str) -> None:
     article = arnews.parse("عنوان قصير\n\nنص قصير.\n\nسطر آخر.\n", id="short")
     page = show(article._repr_html_(), style)
@@ -319,7 +297,7 @@ def block(page: Page, text: str) -> dict[str, Any]:
     return found[0]
 
 
-@pytest.mark.parametrize("style", both_xfail(XFAIL_BOTH))
+@pytest.mark.parametrize("style", STYLES)
 def test_a_title_with_a_latin_product_name_reads_right_to_left(
     show: Show, mixed: arnews.Corpus, style: str
 ) -> None:
@@ -327,7 +305,7 @@ def test_a_title_with_a_latin_product_name_reads_right_to_left(
     assert_reads_rtl(block(page, MIXED_TITLE))
 
 
-@pytest.mark.parametrize("style", both_xfail(XFAIL_BOTH))
+@pytest.mark.parametrize("style", STYLES)
 def test_a_line_led_by_an_arabic_word_reads_right_to_left(
     show: Show, mixed: arnews.Corpus, style: str
 ) -> None:
@@ -337,9 +315,7 @@ def test_a_line_led_by_an_arabic_word_reads_right_to_left(
     assert facts["side"] == "right", facts
 
 
-@pytest.mark.parametrize(
-    "style", jupyterlab_xfail("JupyterLab's p {text-align: left} beats dir=rtl on the container")
-)
+@pytest.mark.parametrize("style", STYLES)
 def test_a_long_arabic_sentence_with_a_latin_name_reads_right_to_left(
     show: Show, mixed: arnews.Corpus, style: str
 ) -> None:
@@ -409,9 +385,7 @@ def test_hits_show_visible_marks_in_right_to_left_context(
         assert len(facts["text"]) > len(mark.text_content() or "") + 10, facts
 
 
-@pytest.mark.parametrize(
-    "style", both_xfail("Hits holds its corpus weakly: a chained call drops it and the context")
-)
+@pytest.mark.parametrize("style", STYLES)
 def test_hits_from_a_chained_call_keep_their_context(style: str, show: Show) -> None:
     hits = arnews.load().filter(outlet="الجزيرة نت").search("لافروف")
     gc.collect()
@@ -476,7 +450,7 @@ def test_english_concordance_lines_read_left_to_right(
         assert_context_order(row, line, rtl=False)
 
 
-@pytest.mark.parametrize("style", both_xfail(XFAIL_BOTH))
+@pytest.mark.parametrize("style", STYLES)
 def test_a_concordance_line_in_a_mixed_sentence_is_not_swapped(
     show: Show, mixed: arnews.Corpus, style: str
 ) -> None:
@@ -503,25 +477,8 @@ _CAPTION_ORDER_JS: Final = """(cap) => {
 }"""
 
 
-@pytest.mark.parametrize(
-    ("kind", "style"),
-    [
-        ("corpus", "plain"),
-        ("hits", "plain"),
-        pytest.param(
-            "concordance",
-            "plain",
-            marks=pytest.mark.xfail(strict=True, reason="the caption inherits dir=rtl"),
-        ),
-        ("corpus", "jupyterlab"),
-        ("hits", "jupyterlab"),
-        pytest.param(
-            "concordance",
-            "jupyterlab",
-            marks=pytest.mark.xfail(strict=True, reason="the caption inherits dir=rtl"),
-        ),
-    ],
-)
+@pytest.mark.parametrize("style", STYLES)
+@pytest.mark.parametrize("kind", ["corpus", "hits", "concordance"])
 def test_table_captions_read_in_their_own_order(
     show: Show, corpus: arnews.Corpus, kind: str, style: str
 ) -> None:

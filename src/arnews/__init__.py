@@ -19,6 +19,7 @@ from ._entities import Entity, Mention, gazetteer
 from ._load import load, load_dir
 from ._model import Caption, RelatedStory, Section
 from ._parse import parse
+from ._query import Q, Query, QuerySyntaxError
 from ._results import Concordance, ConcordanceLine, Hit, Hits
 from ._sentences import Sentence, split_sentences
 from ._tokenize import Token, tokenize
@@ -34,6 +35,9 @@ __all__ = [
     "Hit",
     "Hits",
     "Mention",
+    "Q",
+    "Query",
+    "QuerySyntaxError",
     "RelatedStory",
     "Section",
     "Sentence",

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
-from . import _display, _entities, _export, _frequencies, _search
+from . import _display, _entities, _export, _frequencies, _query
 from ._article import Article
 from ._checks import (
     check_bool,
@@ -32,6 +32,7 @@ from ._checks import (
 from ._entities import Entity, Mention
 from ._index import MemoryIndex
 from ._model import DEFAULT_FIELDS
+from ._query import Query
 from ._results import Concordance, Hits
 
 if TYPE_CHECKING:
@@ -316,10 +317,13 @@ class Corpus(Sequence[Article]):
         return Corpus(a for a in self.articles if keep(a))
 
     # -- queries ----------------------------------------------------------------
-    def search(self, query: str, *, fields: Sequence[str] = DEFAULT_FIELDS) -> Hits:
-        """Find a word or phrase, seeing through spelling variants and clitics.
+    def search(self, query: str | Query, *, fields: Sequence[str] = DEFAULT_FIELDS) -> Hits:
+        """Every hit of a query, seeing through spelling variants and clitics.
 
-        See :func:`arnews._search.search` for the matching rules.
+        ``query`` is a word, a phrase or a query in the small language of
+        docs/querying.md (``a OR b``, ``a -b``, ``a*``, ``"a b"``, ``a AND b``,
+        brackets), or the same built with :data:`arnews.Q`.  See
+        :func:`arnews._search.search` for the matching rules.
 
         >>> import arnews
         >>> hits = arnews.load().search("بغداد")
@@ -327,20 +331,43 @@ class Corpus(Sequence[Article]):
         ('000_e0e2311573730f34', 'وبغداد')
 
         Raises:
-            TypeError: if ``query`` is not a str, or ``fields`` not a sequence of names.
-            ValueError: if the query holds no word, or a field name is unknown.
+            TypeError: if ``query`` is neither a str nor a Q object, or ``fields`` not names.
+            ValueError: if the query holds no word or is malformed (the message points at
+                the problem), or a field name is unknown.
         """
-        return _search.search(self.search_index, query, fields=fields, source=self)
+        return _query.search(self.search_index, query, fields=fields, source=self)
+
+    def matching(self, query: str | Query, *, fields: Sequence[str] = DEFAULT_FIELDS) -> Corpus:
+        """The sub-corpus of the articles where ``query`` has a hit, in corpus order.
+
+        Exactly the articles of ``self.search(query, fields=fields)``.
+
+        >>> import arnews
+        >>> arnews.load().matching("لافروف -كيري").ids
+        ('003_525ecddc6b3f777e',)
+
+        Raises:
+            TypeError, ValueError: as :meth:`search`.
+        """
+        found = {hit.article_id for hit in self.search(query, fields=fields)}
+        return Corpus(a for a in self.articles if a.id in found)
 
     def concordance(
-        self, query: str, *, width: int = 40, fields: Sequence[str] = DEFAULT_FIELDS
+        self,
+        query: str | Query,
+        *,
+        width: int = 40,
+        fields: Sequence[str] = DEFAULT_FIELDS,
+        sort: str | Sequence[str] | None = None,
     ) -> Concordance:
-        """Keyword-in-context lines for every hit of ``query``.
+        """Keyword-in-context lines for every hit of ``query``, optionally sorted by context.
 
         Each :class:`ConcordanceLine` holds ``left``, ``match`` and ``right``
-        (cut exactly from the field), and ``article_id``, ``field``, ``offset``
-        and ``index`` to locate it.  ``fields`` picks the fields to look in,
-        as in :meth:`search`.
+        (up to ``width`` characters a side, cut at word boundaries), and
+        ``article_id``, ``field``, ``offset`` and ``index`` to locate it.
+        ``sort="right1"`` sorts by the first word after the match, ``"left1"``
+        by the word before it, ``"right2"`` … ``"left5"``, or several:
+        ``"right1,right2"``.  ``fields`` as in :meth:`search`.
 
         >>> import arnews
         >>> line = arnews.load().concordance("لافروف", width=20)[0]
@@ -348,11 +375,13 @@ class Corpus(Sequence[Article]):
         ('لافروف', '003_525ecddc6b3f777e')
 
         Raises:
-            TypeError: if ``query`` is not a str, ``width`` not an int, or
-                ``fields`` not a sequence of names.
-            ValueError: as :meth:`search`, or if ``width`` is negative.
+            TypeError: as :meth:`search`, or if ``width`` is not an int.
+            ValueError: as :meth:`search`, if ``width`` is negative or too wide, or
+                ``sort`` names an unknown key.
         """
-        return _search.concordance(self.search_index, query, width=width, fields=fields)
+        return _query.concordance(
+            self.search_index, query, width=width, fields=fields, sort=sort, source=self
+        )
 
     def frequencies(
         self, *, top: int | None = None, stopwords: bool = True
