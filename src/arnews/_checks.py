@@ -32,6 +32,7 @@ __all__ = [
     "check_optional_str",
     "check_pair",
     "check_path",
+    "check_sequence_of_str",
     "check_str",
     "expected",
     "validate_date",
@@ -210,6 +211,28 @@ def check_pair(
     tail = f"; {hint}" if hint else ""
     msg = f"{where} expects ({wanted}), got ({got}){tail}"
     raise TypeError(msg)
+
+
+def check_sequence_of_str(value: object, where: str, what: str) -> list[str]:
+    """``value`` as a list of str, if it is a list or tuple of str (not a str or bytes).
+
+    >>> check_sequence_of_str(("search", "بغداد"), "main()", "arguments")
+    ['search', 'بغداد']
+    >>> check_sequence_of_str(b"search", "main()", "arguments such as ['list']")
+    Traceback (most recent call last):
+    ...
+    TypeError: main() expects a list of str, got bytes; pass arguments such as ['list']
+
+    Raises:
+        TypeError: if ``value`` is not a list or tuple, or holds something else than str.
+    """
+    if not isinstance(value, list | tuple):
+        raise expected(where, "a list of str", value, f"pass {what}")
+    for item in value:
+        if not isinstance(item, str):
+            hint = DECODE_HINT if isinstance(item, bytes) else f"pass {what}"
+            raise expected(where, "a list of str", item, hint)
+    return list(value)
 
 
 def check_iterable(value: object, where: str, what: str, hint: str = "") -> tuple[object, ...]:
