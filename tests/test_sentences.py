@@ -235,7 +235,7 @@ def test_split_sentences_refuses_bytes() -> None:
 
 def _seconds(text: str) -> float:
     best = float("inf")
-    for _ in range(3):
+    for _ in range(5):
         began = time.perf_counter()
         split_sentences(text)
         best = min(best, time.perf_counter() - began)
@@ -256,6 +256,9 @@ def _seconds(text: str) -> float:
     ids=["initials", "list-numbers", "ellipses", "long-words", "eras", "dots", "spaces"],
 )
 def test_splitting_time_grows_linearly(unit: str, n: int) -> None:
-    """Time at 4n stays well under 16x the time at n (quadratic growth would be 16x)."""
+    """Time at 4n stays well under 16x the time at n (quadratic growth would be 16x).
+
+    Linear growth is 4x; the bound leaves room for a noisy shared machine.
+    """
     ratio = _seconds(unit * (4 * n)) / _seconds(unit * n)
-    assert ratio < 8, ratio
+    assert ratio < 10, ratio

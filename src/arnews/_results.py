@@ -361,9 +361,6 @@ class Hits(_Frozen, tuple[Hit, ...]):
     def __reduce__(self) -> tuple[type[Hits], tuple[tuple[Hit, ...], ArticleSource | None]]:
         return (Hits, (tuple(self), self._source))
 
-    def __repr__(self) -> str:
-        return f"Hits({tuple.__repr__(self)})"
-
     def sentences(self) -> tuple[Sentence, ...]:
         """The sentence each hit is in, in the hits' order (see :func:`arnews.split_sentences`).
 
@@ -666,9 +663,6 @@ class Concordance(_Frozen, tuple[ConcordanceLine, ...]):
 
     def __reduce__(self) -> tuple[Callable[..., Concordance], tuple[Any, ...]]:
         return (Concordance, (tuple(self), self._source, self.sort))
-
-    def __repr__(self) -> str:
-        return f"Concordance({tuple.__repr__(self)})"
 
     def to_records(self) -> list[dict[str, Any]]:
         """One JSON-ready dict per line: article metadata, the line, and the match's sentence.
