@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
 import attrs
@@ -76,7 +76,7 @@ class _Memo:
     lock: threading.RLock = attrs.Factory(threading.RLock)
     index: MemoryIndex | None = None
     by_id: dict[str, Article] | None = None
-    ranked: tuple[tuple[str, int], ...] | None = None
+    counted: dict[bool, _frequencies.Frequencies] = attrs.Factory(dict)
     mentions: dict[str, Hits] = attrs.Factory(dict)
 
 
@@ -384,29 +384,56 @@ class Corpus(Sequence[Article]):
         )
 
     def frequencies(
-        self, *, top: int | None = None, stopwords: bool = True
-    ) -> tuple[tuple[str, int], ...]:
-        """Counts of normalized word stems, most frequent first.
+        self,
+        *,
+        top: int | None = None,
+        stopwords: bool = True,
+        fields: Sequence[str] = DEFAULT_FIELDS,
+        n: int = 1,
+        stems: bool = False,
+        by: str | Callable[[Article], Hashable] | None = None,
+    ) -> _frequencies.Frequencies:
+        """Word (or n-gram) counts, most frequent first, each shown as the texts write it.
 
-        See :func:`arnews._frequencies.frequencies` for what is counted.
+        Entries are ``(word, count)`` pairs (:class:`arnews.Frequency`) whose
+        word is the most common original spelling of what was counted, with
+        ``key`` (the normalized stem), ``forms`` and ``group``.  ``stems=True``
+        also counts a word with and without the article together; ``n=2``
+        counts pairs of words; ``by="outlet"``, ``"year"``, ``"month"`` or a
+        function counts per group; ``fields`` as in :meth:`search`.  See
+        :func:`arnews._frequencies.count_words`.
 
         >>> import arnews
         >>> dict(arnews.load().frequencies(top=50))["روسيا"] > 10
         True
 
         Raises:
-            TypeError: if ``top`` is not an int or None, or ``stopwords`` not a bool.
-            ValueError: if ``top`` is negative.
+            TypeError: if an argument has the wrong type.
+            ValueError: if ``top`` is negative, ``n`` below 1, or a field or group unknown.
         """
+        default = fields == DEFAULT_FIELDS and n == 1 and not stems and by is None
+        if not default:
+            return _frequencies.count_words(
+                self.articles,
+                self.search_index.vocabulary(),
+                top=top,
+                stopwords=stopwords,
+                fields=fields,
+                n=n,
+                stems=stems,
+                by=by,
+            )
         _frequencies.check_frequency_args(top, stopwords)
-        ranked = self._memo.ranked
-        if ranked is None:
+        counted = self._memo.counted.get(stopwords)
+        if counted is None:
             index = self.search_index
             with self._memo.lock:
-                ranked = self._memo.ranked
-                if ranked is None:
-                    ranked = self._memo.ranked = _frequencies.ranked_stems(index)
-        return _frequencies.frequencies(ranked, top=top, stopwords=stopwords)
+                counted = self._memo.counted.get(stopwords)
+                if counted is None:
+                    counted = self._memo.counted[stopwords] = _frequencies.count_words(
+                        self.articles, index.vocabulary(), stopwords=stopwords
+                    )
+        return counted if top is None else _frequencies.Frequencies(counted[:top])
 
     def mentions(self, entity: str) -> Hits:
         """Every mention of a gazetteer entity (id, English name or any Arabic alias).

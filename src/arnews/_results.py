@@ -37,6 +37,7 @@ __all__ = [
     "ConcordanceLine",
     "Hit",
     "Hits",
+    "Immutable",
     "concordance_lines",
 ]
 
@@ -205,8 +206,11 @@ def _article_order(source: ArticleSource | None, *groups: Sequence[Any]) -> dict
     return order
 
 
-class _Frozen:
-    """Refuses attribute assignment and deletion (mixed into the result tuples)."""
+class Immutable:
+    """Refuses attribute assignment and deletion (mixed into the result tuples).
+
+    Attributes are set once in ``__new__`` with ``object.__setattr__``.
+    """
 
     __slots__ = ()
 
@@ -284,7 +288,7 @@ def _dates_to_datetime(frame: pandas.DataFrame) -> pandas.DataFrame:
 # -- Hits --------------------------------------------------------------------------
 
 
-class Hits(_Frozen, tuple[Hit, ...]):
+class Hits(Immutable, tuple[Hit, ...]):
     """The tuple of Hits that search returns, with display, exports and ``|``/``+``.
 
     It is a plain tuple in every other respect (equality with tuples,
@@ -589,7 +593,7 @@ def concordance_lines(
     return Concordance((line for _, _, line in made), source, keys)
 
 
-class Concordance(_Frozen, tuple[ConcordanceLine, ...]):
+class Concordance(Immutable, tuple[ConcordanceLine, ...]):
     """The tuple of ConcordanceLines that concordance returns, with display and exports.
 
     Like :class:`Hits` it is a plain tuple otherwise, keeps its source (for
