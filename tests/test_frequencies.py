@@ -307,8 +307,8 @@ def test_frequency_argument_errors(
 def test_entries_and_results_are_immutable() -> None:
     entries = CORPUS.frequencies(top=3)
     with pytest.raises(AttributeError, match="immutable"):
-        entries[0].word = "x"  # type: ignore[misc]
+        entries[0].word = "x"
     with pytest.raises(AttributeError, match="immutable"):
-        entries.extra = 1  # type: ignore[attr-defined]
+        entries.extra = 1
     assert CORPUS.frequencies(top=3) == entries
     assert pickle.loads(pickle.dumps(entries[0])).key == entries[0].key
