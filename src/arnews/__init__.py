@@ -15,7 +15,8 @@ from ._article import Article
 from ._catalog import CatalogEntry, catalog
 from ._corpus import Corpus
 from ._dates import find_date
-from ._entities import Entity, Mention, gazetteer
+from ._entities import Entity, Gazetteer, Mention, gazetteer
+from ._frequencies import Frequencies, Frequency
 from ._load import load, load_dir
 from ._model import Caption, RelatedStory, Section
 from ._parse import parse
@@ -32,6 +33,9 @@ __all__ = [
     "ConcordanceLine",
     "Corpus",
     "Entity",
+    "Frequencies",
+    "Frequency",
+    "Gazetteer",
     "Hit",
     "Hits",
     "Mention",

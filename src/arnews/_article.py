@@ -7,7 +7,7 @@ from typing import Any
 import attrs
 
 from ._display import article_html, article_pretty
-from ._entities import Mention, article_mentions
+from ._entities import Gazetteer, Mention, article_mentions, resolve_gazetteer
 from ._model import ArticleBase
 from ._sentences import Sentence, article_sentences
 
@@ -43,15 +43,17 @@ class Article(ArticleBase):
             is expected, a str date, a non-bool ``date_inferred`` ...).
     """
 
-    def entities(self) -> tuple[Mention, ...]:
+    def entities(self, *, gazetteer: Gazetteer | None = None) -> tuple[Mention, ...]:
         """The gazetteer entities mentioned in this article, in text order.
+
+        ``gazetteer`` is the bundled one unless you pass your own.
 
         >>> import arnews
         >>> a = arnews.load().get("003_525ecddc6b3f777e")
         >>> "lavrov" in {m.entity_id for m in a.entities()}
         True
         """
-        return article_mentions(self)
+        return article_mentions(self, resolve_gazetteer(gazetteer))
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:

@@ -29,9 +29,9 @@ from ._checks import (
     check_optional_str,
     check_str,
 )
-from ._entities import Entity, Mention
+from ._entities import Entity, Gazetteer, Mention
 from ._index import MemoryIndex
-from ._model import DEFAULT_FIELDS
+from ._model import DEFAULT_FIELDS, field_kinds
 from ._query import Query
 from ._results import Concordance, Hits
 
@@ -77,7 +77,7 @@ class _Memo:
     index: MemoryIndex | None = None
     by_id: dict[str, Article] | None = None
     counted: dict[bool, _frequencies.Frequencies] = attrs.Factory(dict)
-    mentions: dict[str, Hits] = attrs.Factory(dict)
+    mentions: dict[tuple[Entity, frozenset[int]], Hits] = attrs.Factory(dict)
 
 
 @attrs.frozen(eq=False)
@@ -188,16 +188,23 @@ class Corpus(Sequence[Article]):
                     index = self._memo.index = MemoryIndex(self.articles)
         return index
 
-    def _entity_hits(self, entity: Entity) -> Hits:
-        """One entity's mentions, found once per corpus and kept."""
+    def _entity_hits(self, entity: Entity, fields: Sequence[str] = DEFAULT_FIELDS) -> Hits:
+        """One entity's mentions in some fields, found once per corpus and kept.
+
+        The answers are kept per (entity, field kinds): an entity of a user's
+        gazetteer with the same id as a bundled one is another key.
+        """
         memo = self._memo
-        hits = memo.mentions.get(entity.id)
+        key = (entity, field_kinds(fields, "mentions()"))
+        hits = memo.mentions.get(key)
         if hits is None:
             index = self.search_index
             with memo.lock:
-                hits = memo.mentions.get(entity.id)
+                hits = memo.mentions.get(key)
                 if hits is None:
-                    hits = memo.mentions[entity.id] = _entities.entity_hits(index, entity, self)
+                    hits = memo.mentions[key] = _entities.entity_hits(
+                        index, entity, self, fields=fields
+                    )
         return hits
 
     # -- lookup -------------------------------------------------------------
@@ -435,32 +442,45 @@ class Corpus(Sequence[Article]):
                     )
         return counted if top is None else _frequencies.Frequencies(counted[:top])
 
-    def mentions(self, entity: str) -> Hits:
+    def mentions(
+        self,
+        entity: str,
+        *,
+        gazetteer: Gazetteer | None = None,
+        fields: Sequence[str] = DEFAULT_FIELDS,
+    ) -> Hits:
         """Every mention of a gazetteer entity (id, English name or any Arabic alias).
 
         Mentions are search hits of the entity's aliases (the longest wins
-        where two overlap), in text order; see :func:`arnews.gazetteer`.
-        Each entity's mentions are found once per corpus and kept.
+        where two overlap), in text order, in ``fields`` as in :meth:`search`.
+        ``gazetteer`` is the bundled :func:`arnews.gazetteer` unless you pass
+        your own (``arnews.gazetteer().extend([...])``).  Each answer is found
+        once per corpus and kept; it is immutable, so no caller can change
+        what the next one gets.
 
         >>> import arnews
         >>> [h.text for h in arnews.load().mentions("لافروف")][:2]
         ['سيرغي لافروف', 'لافروف']
 
         Raises:
-            TypeError: if ``entity`` is not a str.
+            TypeError: if ``entity`` is not a str, or ``gazetteer`` not a Gazetteer.
             KeyError: if the gazetteer knows no such entity; the message says
-                how to list the known ones.
+                how to list the known ones and how to add one.
         """
-        return self._entity_hits(_entities.resolve(entity))
+        return self._entity_hits(_entities.resolve(entity, gazetteer), fields)
 
-    def entities(self) -> tuple[Mention, ...]:
-        """Every gazetteer entity mention in the corpus, by article then position.
+    def entities(self, *, gazetteer: Gazetteer | None = None) -> tuple[Mention, ...]:
+        """Every mention of the gazetteer's entities, by article then position.
 
         >>> import arnews
         >>> len(arnews.load().entities()) > 20
         True
+
+        Raises:
+            TypeError: if ``gazetteer`` is not a Gazetteer.
         """
-        return _entities.all_mentions(self.search_index, self._entity_hits)
+        chosen = _entities.resolve_gazetteer(gazetteer)
+        return _entities.all_mentions(self.search_index, self._entity_hits, chosen)
 
     # -- export ---------------------------------------------------------------
     def to_records(self) -> list[dict[str, Any]]:
