@@ -12,6 +12,7 @@ corpus keeps and hands to every caller stays as it was made.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final, NoReturn, Protocol, SupportsIndex, overload
 
@@ -70,10 +71,21 @@ def _checked_fields(cls: type, fields: list[attrs.Attribute]) -> list[attrs.Attr
             raise TypeError(msg)
         kinds.append((field.name, accepted))
     name = cls.__name__
+    getter = operator.attrgetter(*(field_name for field_name, _ in kinds))
+    # The fast path: every value of exactly its one annotated type, the ints not negative.
+    exact = tuple(accepted[0] for _, accepted in kinds)
+    ints = [i for i, kind in enumerate(exact) if kind is int]
+    int_values = operator.itemgetter(*ints) if len(ints) > 1 else None
 
     def check_all(instance: object, _attribute: object, _value: object) -> None:
-        for field_name, accepted in kinds:
-            value = getattr(instance, field_name)
+        values = getter(instance) if len(kinds) > 1 else (getter(instance),)
+        if tuple(map(type, values)) == exact and (
+            min(int_values(values)) >= 0
+            if int_values is not None
+            else all(values[i] >= 0 for i in ints)
+        ):
+            return
+        for (field_name, accepted), value in zip(kinds, values, strict=True):
             kind = type(value)
             if kind in accepted and kind is not bool:
                 if kind is int and value < 0:
