@@ -155,7 +155,7 @@ ENGLISH = [
     ("18 February 2018 | 12:26", dt.date(2018, 2, 18), dt.time(12, 26)),
     ("Published: February 18, 2018", dt.date(2018, 2, 18), None),
     ("Updated: 18 Feb 2018 12:26", dt.date(2018, 2, 18), dt.time(12, 26)),
-    ("Published on 18 February 2018", dt.date(2018, 2, 18), None),
+    ("Posted on 18 February 2018", dt.date(2018, 2, 18), None),
 ]
 
 
@@ -171,7 +171,7 @@ def test_english_date_lines(line: str, date: dt.date, time: dt.time | None) -> N
         "February 30, 2018",  # no such day
         "18 Febr 2018",  # no such abbreviation
         "The meeting was held on February 18, 2018",  # a sentence, not a date line
-        "February 18, 2018 13:10 PM",  # 13 o'clock in the afternoon contradicts itself
+        "February 18, 2018 13:10 AM",  # 13 o'clock in the morning contradicts itself
         "Mayday 18, 2018",
     ],
 )
