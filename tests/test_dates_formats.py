@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from arnews import find_date, read_date
+from arnews import HijriDate, find_date, read_date
 
 H = dt.timedelta(hours=1)
 UTC = dt.timedelta(0)
@@ -311,3 +311,55 @@ def test_find_date_is_read_date_without_offset_and_hijri(line: str) -> None:
 def test_read_date_never_raises_on_text(line: str) -> None:
     found = read_date(line)
     assert found is None or found.date is not None or found.hijri is not None
+
+
+# --------------------------------------------------------------------------- HijriDate
+
+
+@pytest.mark.parametrize(
+    ("hijri", "gregorian"),
+    [
+        # Umm al-Qura: Ramadan 1432 began on 1 August 2011, Muharram 1440 on 11 September 2018.
+        (HijriDate(1432, 9, 1), dt.date(2011, 8, 1)),
+        (HijriDate(1432, 9, 14), dt.date(2011, 8, 14)),
+        (HijriDate(1440, 1, 1), dt.date(2018, 9, 11)),
+    ],
+)
+def test_to_gregorian_follows_umm_al_qura(hijri: HijriDate, gregorian: dt.date) -> None:
+    assert hijri.to_gregorian() == gregorian
+
+
+def test_to_gregorian_refuses_what_the_tables_do_not_cover() -> None:
+    with pytest.raises(ValueError, match="outside the Umm al-Qura tables"):
+        HijriDate(1300, 1, 1).to_gregorian()
+    # Ramadan 1432 had 29 days in Umm al-Qura (1 Shawwal was 30 August 2011).
+    with pytest.raises(ValueError, match="no day of the Umm al-Qura calendar"):
+        HijriDate(1432, 9, 30).to_gregorian()
+
+
+@pytest.mark.parametrize(
+    ("parts", "error"),
+    [
+        ((1432, 13, 1), ValueError),
+        ((1432, 9, 31), ValueError),
+        ((0, 1, 1), ValueError),
+        (("1432", 9, 14), TypeError),
+        ((1432, 9.0, 14), TypeError),
+        ((1432, True, 14), TypeError),
+    ],
+)
+def test_a_hijri_date_checks_its_parts(parts: tuple[object, ...], error: type[Exception]) -> None:
+    with pytest.raises(error, match="HijriDate"):
+        HijriDate(*parts)  # type: ignore[arg-type]
+
+
+@given(st.integers(1, 9999), st.integers(1, 12), st.integers(1, 30))
+def test_hijri_isoformat_round_trips(year: int, month: int, day: int) -> None:
+    h = HijriDate(year, month, day)
+    assert HijriDate.fromisoformat(h.isoformat()) == h
+
+
+@pytest.mark.parametrize("text", ["1432-9-14", "14-09-1432", "", "1432-09-14 هـ"])
+def test_hijri_fromisoformat_refuses_other_shapes(text: str) -> None:
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        HijriDate.fromisoformat(text)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from ._article import Article
 from ._catalog import CatalogEntry, catalog
 from ._corpus import Corpus
-from ._dates import find_date
+from ._dates import DateReading, HijriDate, find_date, read_date
 from ._entities import Entity, Mention, gazetteer
 from ._load import load, load_dir
 from ._model import Caption, RelatedStory, Section
@@ -29,7 +29,9 @@ __all__ = [
     "Concordance",
     "ConcordanceLine",
     "Corpus",
+    "DateReading",
     "Entity",
+    "HijriDate",
     "Hit",
     "Hits",
     "Mention",
@@ -42,6 +44,7 @@ __all__ = [
     "load",
     "load_dir",
     "parse",
+    "read_date",
     "tokenize",
 ]
 

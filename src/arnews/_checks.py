@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 __all__ = [
     "DECODE_HINT",
     "attrs_instance_of",
+    "attrs_int_in",
     "attrs_tuple_of",
     "check_bool",
     "check_callable",
@@ -34,6 +35,7 @@ __all__ = [
     "check_str",
     "expected",
     "validate_date",
+    "validate_utc_offset",
 ]
 
 _T = TypeVar("_T")
@@ -283,3 +285,46 @@ def validate_date(_instance: Any, _attribute: Any, value: Any) -> None:
             f"e.g. datetime.date(2015, 9, 29)"
         )
         raise TypeError(msg)
+
+
+def attrs_int_in(low: int, high: int, what: str) -> Callable[..., None]:
+    """An attrs validator: an int (not a bool) from ``low`` to ``high`` inclusive.
+
+    >>> validate = attrs_int_in(1, 12, "HijriDate.month")
+    >>> validate(None, None, 13)
+    Traceback (most recent call last):
+    ...
+    ValueError: HijriDate.month must be from 1 to 12, got 13
+    """
+
+    def validate(_instance: object, _attribute: object, value: object) -> None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            msg = f"{what} must be an int, got {_kind(value)}"
+            raise TypeError(msg)
+        if not low <= value <= high:
+            msg = f"{what} must be from {low} to {high}, got {value}"
+            raise ValueError(msg)
+
+    return validate
+
+
+def validate_utc_offset(_instance: Any, _attribute: Any, value: Any) -> None:
+    """An attrs validator for ``utc_offset``: None or a timedelta strictly within a day.
+
+    >>> validate_utc_offset(None, None, dt.timedelta(hours=3))
+    >>> validate_utc_offset(None, None, "+03:00")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    TypeError: Article.utc_offset must be a datetime.timedelta or None, got str; ...
+    """
+    if value is None:
+        return
+    if not isinstance(value, dt.timedelta):
+        msg = (
+            f"Article.utc_offset must be a datetime.timedelta or None, got {_kind(value)}; "
+            f"e.g. datetime.timedelta(hours=3)"
+        )
+        raise TypeError(msg)
+    if not -dt.timedelta(hours=24) < value < dt.timedelta(hours=24):
+        msg = f"Article.utc_offset must be strictly within 24 hours of UTC, got {value!r}"
+        raise ValueError(msg)

@@ -72,7 +72,7 @@ import attrs
 
 from ._article import Article
 from ._checks import check_optional_str, check_str
-from ._dates import find_date, fold
+from ._dates import HijriDate, find_date, fold, read_date
 from ._model import Caption, RelatedStory, Section
 from ._tokenize import ARABIC_LETTER_RE, LATIN_LETTER_RE
 from .normalize import _tables as T  # noqa: N812  # the normalization tables
@@ -89,6 +89,8 @@ _DATE_WINDOW = 3  # a date line must be among the first three lines after the ti
 _HEADING_MAX_WORDS = 7
 _HEADING_MAX_CHARS = 60
 _CAPTION_MAX_WORDS = 40  # an Arabic caption is at most this long; a longer line is body text
+# A repeated line shorter than this is what someone said or wrote ("لا لا", "هههه"), no caption.
+_CAPTION_MIN_WORDS = 3
 # Labels and furniture are short lines: a longer line is never folded to test for them.
 # The longest such line the patterns accept ("المزيد من" and 60 characters) is 70
 # characters; the margin allows for harakat and tatweel, which folding removes.
@@ -104,11 +106,41 @@ _FURNITURE = re.compile(
     r"(?:الاكثر (?:قراءه|مشاهده|تداولا|تعليقا))"
     r"|(?:(?:مقالات|اخبار|مواضيع) ذات صله)"
     r"|(?:المزيد(?: من [^.!?؟،,:]{1,60})?)"
-    r"|(?:[(\[/\-–— ]*انتهي[)\]/\-–—. ]*)"
+    r"|(?:[(\[/\-–— ]{0,10}انتهي[)\]/\-–—. ]{0,10})"
+)
+# "Read also" lines point to other stories: "اقرأ أيضاً: …", "شاهد أيضا", "اقرأ المزيد".
+_READ_ALSO = re.compile(r"(?:اقرا|اقرئي|شاهد|طالع|انظر) (?:ايضا|المزيد)(?: ?:.{0,100})?")
+# A social link: a network's name, a colon, and a link or an @handle; or "follow us on …".
+_SOCIAL = re.compile(
+    r"(?:فيسبوك|فيس بوك|تويتر|انستغرام|انستجرام|انستقرام|يوتيوب|تيليغرام|تلغرام|تليجرام"
+    r"|facebook|twitter|instagram|youtube|telegram) ?: ?(?:https?://|www\.|@)[^ ]{1,200}",
+    re.IGNORECASE,
+)
+_FOLLOW_US = re.compile(r"(?:تابعونا|تابعوا|تابعنا) (?:علي|عبر|في) .{1,80}")
+# A photo credit: "الصور: …", "تصوير - …", "Photo: …", alone or in parentheses.
+_PHOTO_CREDIT = re.compile(
+    r"\(?(?:الصور|الصوره|صور|تصوير|عدسه|photos?(?: credit)?|images?|credits?)"
+    r" ?[:\-–—] ?(?P<name>[^():]{1,80})\)?",
+    re.IGNORECASE,
+)
+# A byline: "كتب - NAME", "كتبت: NAME", "بقلم NAME", "إعداد: NAME" (NAME: letters, dots).
+_BYLINE = re.compile(
+    r"(?:(?:كتب|كتبت|كتبه|اعداد|تحرير) ?[:\-–—]|بقلم ?:?) ?(?P<name>[^\W\d_][\w. ]{0,60})"
 )
 _END_MARKER = re.compile(r"(?P<marker>[(\[/\-–—]?\s{0,2}انتهى\s{0,2}[)\]/\-–—.]{0,3})$")
-_SOURCES = re.compile(r"(?:المصدر|المصادر)\s*[:：]\s*(?P<rest>.+)")
-_SOURCE_SPLIT = re.compile(r"\s*[+،,&]\s*")
+# Patterns below match the stripped line itself.  Their whitespace repeats are possessive
+# (``*+``) or bounded, and splits use one character class, so no pattern backtracks across a
+# whitespace run.
+_SPACE = r"[^\S\n]"  # whitespace within a line
+_SOURCES = re.compile(
+    rf"(?:المصدر|المصادر|مصدر الخبر){_SPACE}*+(?:[:：/]|[-–—](?![-–—])){_SPACE}*+(?P<rest>.+)"
+)
+_SOURCE_SPLIT = re.compile(r"[+،,&/]")
+# "Quoted from X" (نقلا عن, نقلاً عن with FATHATAN U+064B): X is one source.
+_QUOTED_FROM = re.compile(rf"نقلا\u064b?{_SPACE}++عن{_SPACE}*+:?{_SPACE}*+(?P<name>.+)")
+# Marks that may lead an attribution line: "*المصدر: …", "- المصدر: …", "• …".
+_LEADING_MARKS = "*-–—•·"
+_SENTENCE_PUNCT = frozenset("،,.:؛;!?؟«»\"'“”")
 _QUOTED = re.compile(r"['\"‘’“”«‹](?P<name>[^'\"‘’“”«»‹›.!?؟:؛]{1,60})['\"‘’“”»›]")
 # PLACE, a dash, OUTLET.  The dash is a run of hyphens, en or em dashes, or a run of
 # TATWEEL U+0640, as Arabic print often writes the dash: after a space ("بيروت ـ") or glued
@@ -122,7 +154,21 @@ _DATELINE = re.compile(
 )
 _QUOTES = "'\"‘’“”«»‹›"
 _PUBLISHED = re.compile(r"(?:published\s+on|نشر في|تاريخ النشر)\s*:?\s*(?P<date>.+)", re.IGNORECASE)
-_KEYWORD_SPLIT = re.compile(r"\s*[،,؛|]\s*")
+_KEYWORD_SPLIT = re.compile(r"[،,؛|]")
+# Runs of Arabic and of Latin letters (the letter classes of arnews._tokenize), to count them.
+_ARABIC_RUN = re.compile(ARABIC_LETTER_RE.pattern + "++")
+_LATIN_RUN = re.compile(LATIN_LETTER_RE.pattern + "++")
+# A line is Latin-script when fewer than one letter in twenty is Arabic (19 * arabic < latin).
+_ARABIC_SHARE_DIVISOR = 19
+# A divider: three or more of these marks and nothing else (spaces between them allowed):
+# HYPHEN-MINUS, EN DASH, EM DASH, HORIZONTAL BAR U+2015, LOW LINE, EQUALS SIGN, ASTERISK,
+# TILDE, BULLET U+2022, MIDDLE DOT, NUMBER SIGN, PLUS SIGN, TATWEEL U+0640 and the box-drawing
+# horizontals U+2500, U+2501, U+2550, U+254C, U+254D, U+2504, U+2505, U+2508, U+2509.
+_DIVIDER_MARKS = (
+    "-–—\u2015_=*~\u2022·#+\u0640\u2500\u2501\u2550\u254c\u254d\u2504\u2505\u2508\u2509"
+)
+_NOT_DIVIDER = str.maketrans(dict.fromkeys(_DIVIDER_MARKS + " \t\u00a0"))
+_URL = re.compile(r"(?:https?://|www\.)\S++", re.IGNORECASE)
 
 
 @attrs.define
@@ -152,6 +198,8 @@ def _same_line(a: _Line, b: _Line) -> bool:
 # Roles.
 TITLE = "title"
 DATE = "date"
+BYLINE = "byline"
+CREDIT = "credit"
 DATELINE = "dateline"
 SOURCES = "sources"
 HEADING = "heading"
@@ -194,12 +242,27 @@ def _words(s: str) -> int:
 
 
 def _is_english(s: str) -> bool:
-    """Whether the line is mostly Latin-script letters."""
+    """Whether the line is Latin-script: three Latin letters or more, under 5% Arabic letters.
+
+    The share of Arabic letters decides, so an Arabic sentence with Latin product names stays
+    Arabic.  A trailing parenthesised credit is not counted (``Soldiers (رويترز)`` is Latin).
+    Letters are counted by runs, and counting stops as soon as the answer is known, so a long
+    Arabic line with one Latin letter costs one short pass and no list.
+    """
     if LATIN_LETTER_RE.search(s) is None:  # cheap reject: most lines have no Latin letter
         return False
-    # At least three Latin letters and more than the Arabic ones: stop counting there.
-    need = max(len(ARABIC_LETTER_RE.findall(s)) + 1, 3)
-    return any(n >= need for n, _ in enumerate(LATIN_LETTER_RE.finditer(s), 1))
+    end = len(s)
+    if s.endswith(")") and _split_credit(s)[1] is not None:
+        end = s.rfind("(")
+    latin = sum(m.end() - m.start() for m in _LATIN_RUN.finditer(s, 0, end))
+    if latin < 3:
+        return False
+    arabic = 0
+    for m in _ARABIC_RUN.finditer(s, 0, end):
+        arabic += m.end() - m.start()
+        if arabic * _ARABIC_SHARE_DIVISOR >= latin:
+            return False
+    return True
 
 
 def _undouble(s: str) -> str | None:
@@ -254,16 +317,50 @@ _GENERIC_CREDITS = frozenset(
 )
 
 
+def _attribution_core(s: str) -> str:
+    """The line without leading marks (``*``, ``-``, ``•``) and surrounding parentheses."""
+    core = _strip(s.lstrip(_LEADING_MARKS))
+    if len(core) > 2 and core[0] == "(" and core[-1] == ")":
+        core = _strip(core[1:-1])
+    return core
+
+
+# The first characters an attribution line can have: a leading mark, a parenthesis, or the
+# first letter of المصدر, مصدر الخبر, نقلا عن or a generic credit.
+_ATTRIBUTION_STARTS = frozenset(_LEADING_MARKS + "(" + "امن") | {w[0] for w in _GENERIC_CREDITS}
+
+
 def _sources(s: str) -> tuple[str, ...] | None:
     """The outlets named by an attribution line, or None if it is not one."""
-    if s[0] not in _QUOTES and not s.startswith("المص"):  # cheap reject: neither pattern can match
+    if s[0] in _QUOTES:
+        return _quoted_source(s)
+    if s[0] not in _ATTRIBUTION_STARTS:  # cheap reject: no rule below can match
         return None
-    m = _SOURCES.fullmatch(s)
-    if m is not None:
+    core = _attribution_core(s)
+    if not core or len(core) > 2 * _LABEL_MAX_CHARS:
+        return None
+    if core.startswith(("المص", "مصدر")):
+        m = _SOURCES.fullmatch(core)
+        if m is None:
+            return None
         parts = tuple(_strip(p) for p in _SOURCE_SPLIT.split(m["rest"]))
         if all(parts) and all(_words(p) <= 5 for p in parts):
             return parts
         return None
+    if core.startswith("نقل"):
+        m = _QUOTED_FROM.fullmatch(core)
+        name = _strip(m["name"]) if m is not None else ""
+        # One name without sentence punctuation: "نقلا عن مصادر مطلعة، فإن …" is a sentence.
+        if name and _words(name) <= 6 and not any(c in _SENTENCE_PUNCT for c in name):
+            return (name,)
+        return None
+    if len(core) <= 30 and fold(core) in _GENERIC_CREDITS:  # "وكالات" alone credits the story
+        return (core,)
+    return None
+
+
+def _quoted_source(s: str) -> tuple[str, ...] | None:
+    """The name in a lone quoted line such as ``'الاتحاد'``, or None."""
     m = _QUOTED.fullmatch(s)
     if m is not None and _strip(m["name"]) and _words(m["name"]) <= 4:
         return (_strip(m["name"]),)
@@ -294,8 +391,39 @@ def _short_fold(s: str) -> str | None:
 
 
 def _is_furniture(folded: str) -> bool:
-    """Whether a folded line is page furniture to drop."""
-    return bool(_FURNITURE.fullmatch(folded)) and _words(folded) <= 10
+    """Whether a folded line is page furniture to drop (see the module docstring)."""
+    if _FURNITURE.fullmatch(folded) and _words(folded) <= 10:
+        return True
+    if _READ_ALSO.fullmatch(folded) or _SOCIAL.fullmatch(folded):
+        return True
+    return bool(_FOLLOW_US.fullmatch(folded)) and _words(folded) <= 8
+
+
+def _is_divider(s: str) -> bool:
+    """Whether the line is a divider: three or more divider marks and nothing else."""
+    if s[0] not in _DIVIDER_MARKS or s.translate(_NOT_DIVIDER):
+        return False
+    return sum(1 for c in s if c in _DIVIDER_MARKS) >= 3
+
+
+def _dropped_role(s: str, folded: str | None) -> str | None:
+    """FURNITURE, CREDIT or BYLINE for a line that is none of the story's text, else None.
+
+    ``folded`` is the folded line when it is short enough for a label (see _short_fold).
+    """
+    if _is_divider(s) or _URL.fullmatch(s):
+        return FURNITURE
+    if folded is None:
+        return None
+    if _is_furniture(folded):
+        return FURNITURE
+    m = _PHOTO_CREDIT.fullmatch(folded)
+    if m is not None and _words(m["name"]) <= 8:
+        return CREDIT
+    m = _BYLINE.fullmatch(folded)
+    if m is not None and _words(m["name"]) <= 5:
+        return BYLINE
+    return None
 
 
 def _caption_like(lines: Sequence[_Line], k: int, *, header: bool) -> bool:
@@ -304,9 +432,9 @@ def _caption_like(lines: Sequence[_Line], k: int, *, header: bool) -> bool:
     if (k + 1 < len(lines) and _same_line(lines[k], lines[k + 1])) or (
         k > 1 and _same_line(lines[k], lines[k - 1])
     ):
-        return _words(s) <= _CAPTION_MAX_WORDS or _is_english(s)
+        return _CAPTION_MIN_WORDS <= _words(s) <= _CAPTION_MAX_WORDS or _is_english(s)
     half = _undouble(s)
-    if half is not None and _words(half) <= _CAPTION_MAX_WORDS:
+    if half is not None and _CAPTION_MIN_WORDS <= _words(half) <= _CAPTION_MAX_WORDS:
         return True
     return (header and _has_credit(s)) or _is_english(s)
 
@@ -316,12 +444,13 @@ def _is_body_text(lines: Sequence[_Line], k: int) -> bool:
     s = lines[k].text
     folded = _short_fold(s)
     return not (
-        (folded is not None and (_is_label(folded) or _is_furniture(folded)))
+        (folded is not None and _is_label(folded))
+        or _dropped_role(s, folded) is not None
         or _keyword_line(s)[0] is not None
         or _sources(s) is not None
+        or read_date(s) is not None
         or _caption_like(lines, k, header=False)
         or _is_short_unpunctuated(s)
-        or find_date(s) is not None
     )
 
 
@@ -330,10 +459,20 @@ def _body_role(lines: Sequence[_Line], k: int) -> str:
     s = lines[k].text
     if _sources(s) is not None:
         return SOURCES
+    if read_date(s) is not None:  # a date past the date window is body text, not a caption
+        return PARAGRAPH
     if _caption_like(lines, k, header=False):
         return CAPTION
-    # The next non-blank line, however many blank lines come between.
-    if _is_short_unpunctuated(s) and k + 1 < len(lines) and _is_body_text(lines, k + 1):
+    # The next non-blank line, however many blank lines come between.  A colon ending the
+    # line before announces what follows (a quotation), and a line that repeats itself
+    # ("هههه", "لا لا") is no heading.
+    if (
+        _is_short_unpunctuated(s)
+        and k + 1 < len(lines)
+        and not lines[k - 1].text.endswith((":", "："))
+        and _undouble(s) is None
+        and _is_body_text(lines, k + 1)
+    ):
         return HEADING
     return PARAGRAPH
 
@@ -385,6 +524,7 @@ def _layout(text: str) -> tuple[_Line, ...]:
     roles = [TITLE] + [""] * (len(lines) - 1)
     state = "header"
     seen_date = seen_dateline = False
+    skipped = 0  # furniture, credits and bylines so far: they do not count in the date window
     related: list[int] = []
 
     def flush_related() -> None:
@@ -404,9 +544,11 @@ def _layout(text: str) -> tuple[_Line, ...]:
                 roles[k] = LABEL
                 state = "keywords" if folded is not None and _keyword_label(folded) else "related"
             continue
-        if folded is not None and _is_furniture(folded):
+        dropped_role = _dropped_role(s, folded)
+        if dropped_role is not None:
             flush_related()
-            roles[k] = FURNITURE
+            roles[k] = dropped_role
+            skipped += 1
             if state in ("keywords", "related"):
                 state = "body"
             continue
@@ -418,11 +560,11 @@ def _layout(text: str) -> tuple[_Line, ...]:
         if state == "related":
             related.append(k)
             continue
-        if not seen_date and k <= _DATE_WINDOW and find_date(s) is not None:
+        if not seen_date and k - skipped <= _DATE_WINDOW and read_date(s) is not None:
             roles[k], seen_date = DATE, True
             continue
         if state == "header":
-            if not seen_dateline and k <= 2 and _DATELINE.fullmatch(s) and _words(s) <= 7:
+            if not seen_dateline and k - skipped <= 2 and _words(s) <= 7 and _DATELINE.fullmatch(s):
                 roles[k], seen_dateline = DATELINE, True
                 continue
             if _caption_like(lines, k, header=True):
@@ -464,6 +606,8 @@ def _build(text: str, lines: Sequence[_Line], article_id: str) -> Article:
     """Assemble the Article from the roles of its lines."""
     date: dt.date | None = None
     time: dt.time | None = None
+    utc_offset: dt.timedelta | None = None
+    hijri: HijriDate | None = None
     dateline: str | None = None
     outlet: str | None = None
     sources: list[str] = []
@@ -500,9 +644,14 @@ def _build(text: str, lines: Sequence[_Line], article_id: str) -> Article:
         if (t_title or t_caption or t_summary) and role not in _RELATED_ROLES:
             close_teaser(None)
         if role == DATE:
-            found = find_date(s)
-            if found is not None:
-                date, time = found
+            reading = read_date(s)
+            if reading is not None:
+                date, time, utc_offset, hijri = (
+                    reading.date,
+                    reading.time,
+                    reading.utc_offset,
+                    reading.hijri,
+                )
         elif role == DATELINE:
             m = _DATELINE.fullmatch(s)
             if m is not None:
@@ -534,7 +683,7 @@ def _build(text: str, lines: Sequence[_Line], article_id: str) -> Article:
             if label is not None:
                 dropped.append(label)
             keyword_lines.append(words)
-        elif role in (LABEL, FURNITURE):
+        elif role in (LABEL, FURNITURE, CREDIT, BYLINE):
             dropped.append(s)
         elif role == RELATED_CAPTION:
             t_caption.append(_caption(s))
@@ -562,6 +711,8 @@ def _build(text: str, lines: Sequence[_Line], article_id: str) -> Article:
         related=tuple(related),
         raw=text,
         dropped=tuple(dropped),
+        utc_offset=utc_offset,
+        hijri=hijri,
     )
 
 
