@@ -27,6 +27,7 @@ import pytest
 
 import arnews
 from arnews import _dates, _parse
+from helpers import assert_no_line_lost
 
 GROWTH = 8  # inputs are measured at n and 8n
 # The standard library's own regular-expression parser and opcodes (private, no stubs).
@@ -256,3 +257,4 @@ def test_a_short_repeated_line_stays_a_whole_paragraph(line: str, where: str) ->
     assert a.captions == ()
     assert line in a.paragraphs
     assert a.subheadings == ()
+    assert_no_line_lost(text, a)  # every character of the line is in the paragraph

@@ -9,6 +9,7 @@ never produced by the parser.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ import pytest
 
 import arnews
 from arnews import Article, Caption
+from helpers import PERTURBATIONS, assert_no_line_lost, same_fields
 
 LAYOUTS = Path(__file__).parent / "data" / "layouts"
 UTC = dt.timedelta(0)
@@ -400,6 +402,13 @@ EMPTY: dict[str, Any] = {
 }
 
 
+def parse_checked(text: str) -> Article:
+    """parse(text), with the no-line-lost law checked on the result."""
+    a = arnews.parse(text)
+    assert_no_line_lost(text, a)
+    return a
+
+
 def layout_text(name: str) -> str:
     return (LAYOUTS / f"{name}.txt").read_text(encoding="utf-8")
 
@@ -434,6 +443,21 @@ def test_layout_gives_the_fields_read_by_hand(name: str) -> None:
     got = fields(arnews.parse(layout_text(name), id=name))
     for key, value in expected.items():
         assert got[key] == value, key
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_no_line_of_a_layout_is_lost(name: str) -> None:
+    text = layout_text(name)
+    assert_no_line_lost(text, arnews.parse(text, id=name))
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+@pytest.mark.parametrize("perturb", PERTURBATIONS, ids=lambda f: f.__name__)
+def test_a_perturbed_layout_gives_the_same_fields(name: str, perturb: Callable[[str], str]) -> None:
+    text = perturb(layout_text(name))
+    a = arnews.parse(text, id=name)
+    same_fields(a, arnews.parse(layout_text(name), id=name))
+    assert_no_line_lost(text, a)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -475,7 +499,7 @@ LEAD = "أعلنت الحكومة اليوم عن خطة جديدة لدعم ا�
     ],
 )
 def test_a_divider_line_is_dropped(line: str) -> None:
-    a = arnews.parse(f"عنوان الخبر\n{LEAD}\n{line}\n{BODY}\n")
+    a = parse_checked(f"عنوان الخبر\n{LEAD}\n{line}\n{BODY}\n")
     assert a.paragraphs == (LEAD, BODY)
     assert a.captions == ()
     assert a.dropped == (line,)
@@ -484,7 +508,7 @@ def test_a_divider_line_is_dropped(line: str) -> None:
 @pytest.mark.parametrize("line", ["--", "-", "*", "…", "...", "—"])
 def test_a_line_of_one_or_two_marks_is_no_divider(line: str) -> None:
     # Too short to be a rule across the page; such a line stays in the body.
-    a = arnews.parse(f"عنوان الخبر\n{LEAD}\n{line}\n{BODY}\n")
+    a = parse_checked(f"عنوان الخبر\n{LEAD}\n{line}\n{BODY}\n")
     assert line not in a.dropped
     assert line in a.paragraphs
 
@@ -510,7 +534,7 @@ def test_a_line_of_one_or_two_marks_is_no_divider(line: str) -> None:
     ],
 )
 def test_attribution_line_variants_give_sources(line: str, expected: tuple[str, ...]) -> None:
-    a = arnews.parse(f"عنوان الخبر\n{LEAD}\n{BODY}\n{line}\n")
+    a = parse_checked(f"عنوان الخبر\n{LEAD}\n{BODY}\n{line}\n")
     assert a.sources == expected
     assert a.paragraphs == (LEAD, BODY)
     assert a.subheadings == ()
@@ -526,7 +550,7 @@ def test_attribution_line_variants_give_sources(line: str, expected: tuple[str, 
     ],
 )
 def test_a_sentence_that_opens_like_an_attribution_stays_a_paragraph(line: str) -> None:
-    a = arnews.parse(f"عنوان الخبر\n{LEAD}\n{line}\n{BODY}\n")
+    a = parse_checked(f"عنوان الخبر\n{LEAD}\n{line}\n{BODY}\n")
     assert a.sources == ()
     assert a.paragraphs == (LEAD, line, BODY)
 
@@ -546,7 +570,7 @@ def test_a_sentence_that_opens_like_an_attribution_stays_a_paragraph(line: str) 
     ],
 )
 def test_a_photo_credit_line_is_dropped_not_a_caption(line: str) -> None:
-    a = arnews.parse(f"عنوان الخبر\n{LEAD}\n{line}\n{BODY}\n")
+    a = parse_checked(f"عنوان الخبر\n{LEAD}\n{line}\n{BODY}\n")
     assert a.captions == ()
     assert a.paragraphs == (LEAD, BODY)
     assert a.dropped == (line,)
@@ -567,7 +591,7 @@ def test_a_photo_credit_line_is_dropped_not_a_caption(line: str) -> None:
     ],
 )
 def test_a_social_link_or_lone_url_is_dropped(line: str) -> None:
-    a = arnews.parse(f"عنوان الخبر\n{LEAD}\n{BODY}\n{line}\n")
+    a = parse_checked(f"عنوان الخبر\n{LEAD}\n{BODY}\n{line}\n")
     assert a.captions == ()
     assert a.paragraphs == (LEAD, BODY)
     assert a.dropped == (line,)
@@ -578,7 +602,7 @@ def test_a_social_link_or_lone_url_is_dropped(line: str) -> None:
     ["اقرأ أيضا: الحكومة تطلق خطة جديدة", "اقرأ أيضاً", "شاهد أيضا: فيديو الافتتاح", "اقرأ المزيد"],
 )
 def test_read_also_lines_are_furniture(line: str) -> None:
-    a = arnews.parse(f"عنوان الخبر\n{LEAD}\n{line}\n{BODY}\n")
+    a = parse_checked(f"عنوان الخبر\n{LEAD}\n{line}\n{BODY}\n")
     assert a.paragraphs == (LEAD, BODY)
     assert a.dropped == (line,)
 
@@ -587,28 +611,28 @@ def test_read_also_lines_are_furniture(line: str) -> None:
     "line", ["كتب - محمد عبد الله", "كتب: أحمد علي", "كتبت - سارة محمود", "بقلم: خالد يوسف"]
 )
 def test_a_byline_under_the_title_is_dropped_and_makes_no_dateline(line: str) -> None:
-    a = arnews.parse(f"عنوان الخبر\n{line}\n{LEAD}\n{BODY}\n")
+    a = parse_checked(f"عنوان الخبر\n{line}\n{LEAD}\n{BODY}\n")
     assert (a.dateline, a.outlet) == (None, None)
     assert a.paragraphs == (LEAD, BODY)
     assert a.dropped == (line,)
 
 
 def test_a_byline_then_a_date_line_gives_the_date() -> None:
-    a = arnews.parse(f"عنوان الخبر\nكتب - محمد عبد الله\n\n2018-02-18\n\n{LEAD}\n")
+    a = parse_checked(f"عنوان الخبر\nكتب - محمد عبد الله\n\n2018-02-18\n\n{LEAD}\n")
     assert a.date == dt.date(2018, 2, 18)
     assert a.paragraphs == (LEAD,)
 
 
 def test_a_body_sentence_opening_with_kataba_stays_a_paragraph() -> None:
     line = "كتب الرئيس في تغريدة على حسابه أن المفاوضات ستستأنف."
-    a = arnews.parse(f"عنوان الخبر\n{LEAD}\n{line}\n{BODY}\n")
+    a = parse_checked(f"عنوان الخبر\n{LEAD}\n{line}\n{BODY}\n")
     assert a.paragraphs == (LEAD, line, BODY)
     assert a.dropped == ()
 
 
 @pytest.mark.parametrize("credit", ["وكالات", "متابعات", "وكالات الأنباء"])
 def test_a_generic_credit_alone_under_the_title_is_a_source(credit: str) -> None:
-    a = arnews.parse(f"عنوان الخبر\n{credit}\n{LEAD}\n{BODY}\n")
+    a = parse_checked(f"عنوان الخبر\n{credit}\n{LEAD}\n{BODY}\n")
     assert a.sources == (credit,)
     assert a.subheadings == ()
     assert a.paragraphs == (LEAD, BODY)
@@ -624,7 +648,7 @@ def test_a_generic_credit_alone_under_the_title_is_a_source(credit: str) -> None
     ],
 )
 def test_an_arabic_subheading_with_latin_names_stays_arabic(line: str) -> None:
-    a = arnews.parse(f"عنوان الخبر\n{LEAD}\n{line}\n{BODY}\n")
+    a = parse_checked(f"عنوان الخبر\n{LEAD}\n{line}\n{BODY}\n")
     assert a.captions == ()
     assert a.subheadings == (line,)
 
@@ -637,7 +661,7 @@ def test_an_arabic_subheading_with_latin_names_stays_arabic(line: str) -> None:
     ],
 )
 def test_an_arabic_paragraph_with_latin_names_stays_a_paragraph(line: str) -> None:
-    a = arnews.parse(f"عنوان الخبر\n{LEAD}\n{line}\n{BODY}\n")
+    a = parse_checked(f"عنوان الخبر\n{LEAD}\n{line}\n{BODY}\n")
     assert a.captions == ()
     assert a.paragraphs == (LEAD, line, BODY)
 
@@ -651,26 +675,26 @@ def test_an_arabic_paragraph_with_latin_names_stays_a_paragraph(line: str) -> No
     ],
 )
 def test_a_latin_line_is_still_an_english_caption(line: str, expected: Caption) -> None:
-    a = arnews.parse(f"عنوان الخبر\n{LEAD}\n{line}\n{BODY}\n")
+    a = parse_checked(f"عنوان الخبر\n{LEAD}\n{line}\n{BODY}\n")
     assert a.captions == (expected,)
     assert a.paragraphs == (LEAD, BODY)
 
 
 @pytest.mark.parametrize("line", ["لا لا", "هههه", "هههههههه", "لا لا لا لا", "والله والله"])
 def test_a_short_line_glued_twice_stays_a_paragraph(line: str) -> None:
-    a = arnews.parse(f"عنوان الخبر\n{LEAD}\n{line}\n{BODY}\n")
+    a = parse_checked(f"عنوان الخبر\n{LEAD}\n{line}\n{BODY}\n")
     assert a.captions == ()
     assert a.paragraphs == (LEAD, line, BODY)
 
 
 def test_a_caption_of_three_words_glued_twice_is_still_a_caption() -> None:
     cap = "مشهد من المدينة"
-    a = arnews.parse(f"عنوان الخبر\n{LEAD}\n{cap}{cap}\n{BODY}\n")
+    a = parse_checked(f"عنوان الخبر\n{LEAD}\n{cap}{cap}\n{BODY}\n")
     assert a.captions == (Caption(cap, "ar", None),)
     assert a.paragraphs == (LEAD, BODY)
 
 
 def test_no_subheading_right_after_a_line_ending_in_a_colon() -> None:
-    a = arnews.parse(f"عنوان الخبر\n{LEAD}\nوقال الوزير:\nلن نتراجع أبدا\n{BODY}\n")
+    a = parse_checked(f"عنوان الخبر\n{LEAD}\nوقال الوزير:\nلن نتراجع أبدا\n{BODY}\n")
     assert a.subheadings == ()
     assert a.paragraphs == (LEAD, "وقال الوزير:", "لن نتراجع أبدا", BODY)
