@@ -89,7 +89,7 @@ def test_load_dir_pattern_type_error(tmp_path: Path) -> None:
         arnews.load_dir(tmp_path, pattern=None)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("pattern", ["/etc/*", "../*.txt", "sub/../../*.txt", ""])
+@pytest.mark.parametrize("pattern", ["/etc/*", "../*.txt", "sub/../../*.txt"])
 def test_load_dir_refuses_patterns_that_leave_the_folder(tmp_path: Path, pattern: str) -> None:
     (tmp_path / "a.txt").write_text("عنوان\n\nنص.\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"pattern=\.\.\.\) is matched inside the folder"):
@@ -100,11 +100,12 @@ def test_load_dir_reads_subfolders_with_a_recursive_pattern(tmp_path: Path) -> N
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.txt").write_text("عنوان ثان\n\nنص.\n", encoding="utf-8")
     (tmp_path / "a.txt").write_text("عنوان أول\n\nنص.\n", encoding="utf-8")
-    assert arnews.load_dir(tmp_path, pattern="**/*.txt").ids == ("a", "b")
+    # Ids are paths relative to the folder, without the extension: unique and stable.
+    assert arnews.load_dir(tmp_path, pattern="**/*.txt").ids == ("a", "sub/b")
 
 
 def test_load_dir_names_both_files_when_two_share_an_id(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("عنوان\n\nنص.\n", encoding="utf-8")
     (tmp_path / "a.md").write_text("عنوان آخر\n\nنص.\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"a\.md'.*a\.txt' would both get the id 'a'"):
+    with pytest.raises(ValueError, match=r"'a\.txt' would get the id 'a' of 'a\.md'"):
         arnews.load_dir(tmp_path, pattern="*")

@@ -16,7 +16,7 @@ from ._catalog import CatalogEntry, catalog
 from ._corpus import Corpus
 from ._dates import DateReading, HijriDate, find_date, read_date
 from ._entities import Entity, Mention, gazetteer
-from ._load import load, load_dir
+from ._load import FolderCorpus, SkippedFile, from_records, load, load_dir, load_jsonl
 from ._model import Caption, RelatedStory, Section
 from ._parse import parse
 from ._results import Concordance, ConcordanceLine, Hit, Hits
@@ -31,18 +31,22 @@ __all__ = [
     "Corpus",
     "DateReading",
     "Entity",
+    "FolderCorpus",
     "HijriDate",
     "Hit",
     "Hits",
     "Mention",
     "RelatedStory",
     "Section",
+    "SkippedFile",
     "Token",
     "catalog",
     "find_date",
+    "from_records",
     "gazetteer",
     "load",
     "load_dir",
+    "load_jsonl",
     "parse",
     "read_date",
     "tokenize",

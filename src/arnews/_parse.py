@@ -77,7 +77,7 @@ from ._model import Caption, RelatedStory, Section
 from ._tokenize import ARABIC_LETTER_RE, LATIN_LETTER_RE
 from .normalize import _tables as T  # noqa: N812  # the normalization tables
 
-__all__ = ["parse"]
+__all__ = ["parse", "text_id"]
 
 # Whitespace and invisible marks stripped from the ends of every line: all of
 # str.isspace() (NO-BREAK SPACE U+00A0 included) plus every invisible character of the
@@ -716,6 +716,16 @@ def _build(text: str, lines: Sequence[_Line], article_id: str) -> Article:
     )
 
 
+def text_id(text: str) -> str:
+    """The id of a text that has none: ``text_`` and the first 16 hex digits of its SHA-256.
+
+    >>> text_id("عنوان")
+    'text_74190f4bb09584c5'
+    """
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"text_{digest[:16]}"
+
+
 def parse(text: str, *, id: str | None = None) -> Article:
     r"""Parse the raw text of one news article into an :class:`~arnews.Article`.
 
@@ -773,6 +783,5 @@ def parse(text: str, *, id: str | None = None) -> Article:
         msg = "parse() got no text (empty or only whitespace); pass the article's text, title first"
         raise ValueError(msg)
     if id is None:
-        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-        id = f"text_{digest[:16]}"
+        id = text_id(text)
     return _build(text, lines, id)
