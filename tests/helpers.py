@@ -6,8 +6,12 @@ pytest's ``pythonpath``).
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -24,6 +28,7 @@ __all__ = [
     "assert_no_line_lost",
     "blank",
     "blank_line_after_every_line",
+    "build_wheel",
     "corpus_of",
     "cr_only",
     "crlf",
@@ -215,9 +220,9 @@ def assert_no_line_lost(text: str, a: Article) -> None:
             assert any(w in map(_ws, r.summary.split("\n")) for r in a.related), ln
         elif ln.role == "related-date":
             published = re.sub(r"(?i)^\s*published\s+on\s*:?", "", ln.text)
-            found = read_date(published)
-            assert found is not None, ln
-            assert found.date in {r.date for r in a.related}, ln
+            teaser_date = read_date(published)
+            assert teaser_date is not None, ln
+            assert teaser_date.date in {r.date for r in a.related}, ln
         else:
             raise AssertionError(f"unknown role {ln.role!r}")
     assert next_keyword == len(keywords)  # every keyword came from a keyword line
@@ -275,3 +280,26 @@ def same_fields(a: Article, b: Article) -> None:
     for field in attrs.fields(Article):
         if field.name != "raw":
             assert getattr(a, field.name) == getattr(b, field.name), field.name
+
+
+# -- the built wheel ---------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build_wheel(out: Path) -> Path:
+    """The wheel CI built (``ARNEWS_WHEEL``), or one built into ``out`` from this checkout."""
+    given = os.environ.get("ARNEWS_WHEEL")
+    if given:
+        return Path(given)
+    if not (ROOT / "pyproject.toml").is_file() or not (ROOT / "src" / "arnews").is_dir():
+        msg = "no wheel: run from a source checkout, or set ARNEWS_WHEEL=path/to/arnews.whl"
+        raise AssertionError(msg)
+    subprocess.run(
+        [sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", str(out)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    (built,) = out.glob("arnews-*.whl")
+    return built

@@ -8,7 +8,7 @@
 - The date reader's cache holds no long line after the article is gone.
 - Short repeated lines (``لا لا``, ``هههه``) stay whole paragraphs, never half captions.
 
-Times are compared within one run (n against 8n, the best of interleaved rounds for each);
+CPU times are compared within one run (n against 8n, the best of interleaved rounds each);
 a linear cost grows about 8 times, a quadratic one 64 times, so the bound of 20 separates
 them on a noisy machine.
 """
@@ -18,6 +18,7 @@ from __future__ import annotations
 import gc
 import importlib
 import re
+import time
 import timeit
 import tracemalloc
 from collections.abc import Callable, Iterator
@@ -37,20 +38,26 @@ sre_constants: Any = importlib.import_module("re._constants")
 LINEAR_BOUND = 20.0  # t(8n) / t(n): about 8 when linear, 64 when quadratic
 
 
-def growth(make: Callable[[int], Callable[[], object]], n: int) -> float:
-    """t(8n) / t(n) for the call ``make(size)``, from the best time of each size.
+def _cpu(fn: Callable[[], object], number: int) -> float:
+    """CPU seconds of this process for ``number`` calls: a busy machine cannot inflate it."""
+    return timeit.timeit(fn, number=number, timer=time.process_time)
 
-    Sizes are measured in interleaved rounds and each keeps its best time: a noisy neighbour
-    only ever slows a round down.  Rounds stop as soon as the ratio is clearly linear.
+
+def growth(make: Callable[[int], Callable[[], object]], n: int) -> float:
+    """t(8n) / t(n) for the call ``make(size)``, from the best CPU time of each size.
+
+    Sizes are measured in interleaved rounds and each keeps its best time (CPU time, so
+    that other processes on a shared machine do not count); rounds stop as soon as the
+    ratio is clearly linear.
     """
     small, large = make(n), make(GROWTH * n)
     number = 1
-    while timeit.timeit(small, number=number) < 0.0004 and number < 1 << 16:
+    while _cpu(small, number) < 0.0004 and number < 1 << 16:
         number *= 2
     best_small = best_large = float("inf")
-    for _ in range(12):  # a loaded machine may need many rounds; a linear cost passes in one
-        best_small = min(best_small, timeit.timeit(small, number=number))
-        best_large = min(best_large, timeit.timeit(large, number=number))
+    for _ in range(8):
+        best_small = min(best_small, _cpu(small, number))
+        best_large = min(best_large, _cpu(large, number))
         if best_large / best_small < LINEAR_BOUND:
             break
     return best_large / best_small

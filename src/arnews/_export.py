@@ -183,7 +183,7 @@ def to_records(corpus: Iterable[ArticleBase]) -> list[dict[str, Any]]:
     return [article_record(a) for a in corpus]
 
 
-def write_atomically(path: str | os.PathLike[str], write: Callable[[TextIO], None]) -> None:
+def write_atomically(path: str | os.PathLike[str], write: Callable[[TextIO], object]) -> None:
     r"""Write a UTF-8 text file through ``write(out)``, all or nothing.
 
     The text goes to a temporary file beside the target (so on the same file

@@ -33,6 +33,8 @@ __all__ = ["FolderCorpus", "SkippedFile", "from_records", "load", "load_dir", "l
 _LOAD_LOCK = threading.Lock()
 _SIDECARS = ("catalog.json", "metadata.jsonl")
 _ERRORS = ("raise", "skip")
+# C0 control bytes but TAB, LF and CR (the bytes no text file holds).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 13))
 # Keys a folder's metadata.jsonl may give besides "file"/"id": facts about a text, not the text.
 _METADATA_BODY_KEYS = frozenset({"raw", "text", "sections", "paragraphs", "subheadings"})
 
@@ -186,12 +188,16 @@ def _unreadable_folders(folder: Path, pattern: str, follow_links: bool) -> list[
 def _decode(data: bytes, encoding: str) -> str:
     """The text of a file's bytes; ValueError with the fix when they do not decode."""
     utf8 = codecs.lookup(encoding).name == "utf-8"
+    # UTF-16 text is full of control bytes: NUL beside every ASCII character, and 0x06 beside
+    # every Arabic letter (U+06xx); real text in any 8-bit encoding holds almost none.
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
+    utf16 = data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) or (
+        len(data) >= 4 and controls * 4 >= len(data)
+    )
     try:
-        return data.decode("utf-8-sig" if utf8 else encoding)
+        text = data.decode("utf-8-sig" if utf8 else encoding)
     except UnicodeDecodeError as exc:
-        if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) or (
-            len(data) >= 4 and data.count(0) * 4 >= len(data)
-        ):
+        if utf16:
             fix = "it looks like UTF-16: pass encoding='utf-16'"
         elif utf8:
             fix = "convert it (e.g. iconv -f WINDOWS-1256 -t UTF-8) or pass encoding='windows-1256'"
@@ -200,6 +206,11 @@ def _decode(data: bytes, encoding: str) -> str:
         name = "UTF-8" if utf8 else encoding
         msg = f"is not valid {name} ({exc.reason} at byte {exc.start}); {fix}"
         raise ValueError(msg) from None
+    if utf8 and utf16:  # Arabic in UTF-16 without a byte-order mark is valid UTF-8 noise
+        msg = "is not UTF-8 text (a quarter of its bytes are control bytes); it looks like UTF-16: "
+        msg += "pass encoding='utf-16' (or 'utf-16-le')"
+        raise ValueError(msg)
+    return text
 
 
 def _inside(path: Path, root: Path) -> bool:
