@@ -1,64 +1,80 @@
 """Raw article text -> :class:`~arnews.Article`, by general layout rules.
 
-The text is cut into lines (``str.splitlines``, so LF, CRLF and CR all work).
-Blank lines (empty, or only whitespace and invisible marks) never matter: the
-rules see only the sequence of non-blank lines, so adding or removing blank
-lines anywhere gives the same fields.  Web pages copied as text space their
-paragraphs unpredictably, so no rule may depend on that spacing.
+``docs/layout.md`` states every rule with examples; this is the summary the
+code follows.  The text is cut into lines (``str.splitlines``, so LF, CRLF and
+CR all work).  Blank lines (empty, or only whitespace and invisible marks)
+never matter: the rules see only the sequence of non-blank lines, so adding or
+removing blank lines anywhere gives the same fields.
 
 Every field keeps the characters of the text: a line is stripped of
 surrounding whitespace (no-break spaces, tabs, zero-width marks and
 byte-order marks included) but inner no-break spaces stay, so offsets into a
-field are offsets into the original line.
+field are offsets into the original line.  Every character of a line is
+accounted for by the field its role names (a caption the page repeated is
+kept once, the one exception).
 
 Each non-blank line gets exactly one role (see :func:`_layout`), in this order
 of precedence:
 
 1. the first line is the **title**;
-2. **labels** open a block and are kept in ``dropped``: ``كلمات مفتاحية``
-   opens the keyword block, ``حول هذه القصة`` the related-stories block;
-3. **furniture** is dropped: ``الأكثر قراءة``, ``مقالات``/``أخبار ذات صلة``
-   (``صله`` too), ``المزيد من …``, a lone end marker ``انتهى``.  Labels and
-   furniture are short: a line of more than 100 characters is never one;
+2. **labels** open a block and are kept in ``dropped``: ``كلمات مفتاحية`` (or
+   ``الوسوم``) opens the keyword block, ``حول هذه القصة`` the related block;
+3. **dropped lines**, kept in ``dropped``: furniture (``الأكثر قراءة``,
+   ``مقالات ذات صلة``, ``المزيد من …``, a lone ``انتهى``, "read also" lines
+   ``اقرأ أيضاً: …``), divider lines (three or more of ``-_=*~•#``, dashes,
+   tatweel, box rules, and nothing else), photo credits (``الصور:``,
+   ``تصوير:``, ``Photo:`` and a short name), social links (``فيسبوك: http…``,
+   ``تابعونا على …``, a lone web address) and bylines (``كتب - NAME``,
+   ``بقلم NAME``: a byline is no dateline).  Labels and these lines (dividers
+   and addresses aside) are short: a line of more than 100 characters is
+   never one;
 4. inside the keyword block, keyword lines (the block ends at a line that
    reads like a sentence); inside the related block, teaser lines, grouped
    into stories that each end with a ``Published On d/m/yyyy`` line;
 5. the **date line**: a line that is only a date (see
-   :func:`arnews._dates.find_date`) among the first three lines after the
-   title; a date anywhere else (a body sentence, a teaser, a caption) is
-   not the article's date.  The **header** — the lines after the title up
-   to the first line that is none of a date line, a dateline, furniture or a
-   caption (usually the first body paragraph; a label or an attribution ends
-   it too) — may also hold a **dateline** ``PLACE- OUTLET`` (within the
-   first two lines; the dash may be a hyphen, an en or em dash or a tatweel;
-   a generic credit such as ``وكالات`` "agencies" names no outlet and goes to
-   ``sources``) and captions;
-6. **attribution**: ``المصدر : A + B``, or a lone quoted name such as
-   ``'الاتحاد'`` before the first or after the last body text (between two
-   body lines, such a line is a quotation and stays a paragraph);
-7. **captions**: a Latin-script line in an Arabic text; a line of at most 40
-   words repeated on the next non-blank line or glued twice on one line; or,
-   in the header only, a line of at most 40 words without sentence
-   punctuation that ends with a parenthesised credit such as
-   ``(أسوشيتد برس)``.  Past the header a credit alone is no caption: a body
-   sentence may end in a parenthesis (``… من المدينة (الموصل)``), so such a
-   line is a caption only when it is also repeated or Latin-script, and
-   otherwise stays a paragraph.  A longer repeated line is body text that the
-   page happened to repeat, so it stays a paragraph;
+   :func:`arnews.read_date`: ISO 8601 with offsets, RFC 2822, Arabic and
+   English month names, numeric, Hijri) among the first three lines after
+   the title, dropped lines not counted; a date anywhere else is not the
+   article's date.  The **header** — the lines after the title up to the
+   first line that is none of a date line, a dateline, a dropped line or a
+   caption — may also hold a **dateline** ``PLACE- OUTLET`` (within the first
+   two lines; the dash may be a hyphen, an en or em dash or a tatweel; a
+   generic credit such as ``وكالات`` names no outlet and goes to ``sources``)
+   and captions;
+6. **attribution**: ``المصدر : A + B`` (also ``المصادر``, ``مصدر الخبر``, with
+   ``:``, a dash or ``/``, a leading ``*``/``-``/``•``, in parentheses),
+   ``نقلا عن X`` (one source without sentence punctuation), a generic credit
+   alone (``وكالات``), or a lone quoted name such as ``'الاتحاد'`` before the
+   first or after the last body text (between two body lines, such a line is
+   a quotation and stays a paragraph);
+7. **captions**: a Latin-script line (three Latin letters or more, fewer than
+   one letter in twenty Arabic, a trailing credit not counted), so an Arabic
+   line with Latin product names stays Arabic; a line of three to 40 words
+   repeated on the next non-blank line or glued twice on one line (a shorter
+   repeat such as ``لا لا`` is what someone said, a paragraph); or, in the
+   header only, a line of at most 40 words without sentence punctuation that
+   ends with a parenthesised credit such as ``(أسوشيتد برس)``.  Past the
+   header a credit alone is no caption: a body sentence may end in a
+   parenthesis.  A longer repeated line is body text the page repeated;
 8. **subheadings**: short lines (at most seven words and 60 characters)
    without final punctuation whose next non-blank line is body text (not a
-   label, furniture, a keyword line, an attribution, a caption, a date or
-   another short unpunctuated line).  So a short line at the end of the text, or
-   before the keyword block, the attribution or a caption, stays a paragraph;
-9. everything else is a body **paragraph** (one per line).  An end marker
-   ``انتهى`` glued after the last punctuation of a paragraph is cut off and
-   recorded in ``dropped``.
+   label, a dropped line, a keyword line, an attribution, a caption, a date
+   or another short unpunctuated line), that do not repeat themselves
+   (``هههه``) and do not follow a line ending in a colon (which announces a
+   quotation);
+9. everything else is a body **paragraph** (one per line), a date past the
+   date window included.  An end marker ``انتهى`` glued after the last
+   punctuation of a paragraph is cut off and recorded in ``dropped``.
 
 Keywords: the block's lines are split on ``،``/``,``/``؛``/``|`` when any of
 them holds such a separator; otherwise several lines give one keyword each,
 and a single line is split on whitespace.  The last case cannot recover
 multiword keywords (``الدولة الإسلامية`` becomes two keywords): without
 separators no rule can tell where one keyword ends.
+
+Every pattern here runs in linear time on any line: whitespace repeats are
+possessive or bounded, splits use one character class, and letters are
+counted by runs without building lists.
 """
 
 from __future__ import annotations
@@ -729,27 +745,26 @@ def text_id(text: str) -> str:
 def parse(text: str, *, id: str | None = None) -> Article:
     r"""Parse the raw text of one news article into an :class:`~arnews.Article`.
 
-    General layout rules, not per-site templates: the first non-empty line is
-    the title; a line that is only a date (ISO, ``d/m/yyyy`` or ``الخميس 27
-    أكتوبر 2016 09:10 ص``, any regional month name, any Arabic digits) within
-    the three lines under the title gives ``date`` and ``time``; ``PLACE-
-    OUTLET`` under the title gives ``dateline`` and ``outlet`` (``وكالات``,
-    "agencies", goes to ``sources``); ``المصدر : A +
-    B`` and a lone quoted name give ``sources``; short unpunctuated lines
-    whose next non-blank line is body text are subheadings; lines of at most
-    40 words repeated (on the next line or glued twice on one line) and
-    Latin-script lines are captions, and so, in the header before the first
-    body text only, is an unpunctuated line ending in a ``(credit)`` (in the
-    body such a line stays a paragraph); each caption is kept once;
-    ``كلمات مفتاحية`` opens the keywords and ``حول هذه القصة``
-    the related teasers (each ending ``Published On d/m/yyyy``); furniture
-    such as ``الأكثر قراءة``, block labels and an ``انتهى`` end marker go to
-    ``dropped``.  Everything else is a paragraph, one per line.
+    General layout rules, not per-site templates (every rule is in
+    ``docs/layout.md``): the first non-empty line is the title; a line that
+    is only a date within the three lines under the title gives ``date``,
+    ``time``, ``utc_offset`` and ``hijri`` (ISO 8601 with offsets, RFC 2822,
+    Arabic and English month names, ``d/m/yyyy``, Hijri dates; any digits);
+    ``PLACE- OUTLET`` under the title gives ``dateline`` and ``outlet``;
+    ``المصدر : A + B``, ``نقلا عن X``, ``وكالات`` alone and a lone quoted
+    name give ``sources``; short unpunctuated lines whose next non-blank line
+    is body text are subheadings; repeated lines of three to 40 words and
+    Latin-script lines are captions (kept once), and in the header so is an
+    unpunctuated line ending in a ``(credit)``; ``كلمات مفتاحية`` opens the
+    keywords and ``حول هذه القصة`` the related teasers; furniture, dividers,
+    photo credits, social links, bylines, block labels and an ``انتهى`` end
+    marker go to ``dropped``.  Everything else is a paragraph, one per line.
 
     Blank lines play no part: adding or removing them anywhere gives the same
     fields.  A weekday in the date line is not checked against the date
     (pages copied from the web get it wrong; the stated date wins), so
-    ``الجمعة 27 أكتوبر 2016`` gives 27 October 2016, a Thursday.
+    ``الجمعة 27 أكتوبر 2016`` gives 27 October 2016, a Thursday.  A Hijri
+    date alone gives ``hijri`` and no Gregorian ``date``.
 
     No line of the text is lost: each non-blank line ends up in a field or in
     ``dropped``.  Fields keep the text's characters, stripped of surrounding
@@ -764,6 +779,9 @@ def parse(text: str, *, id: str | None = None) -> Article:
     ('عنوان', '2016-10-27', '21:10:00', ('الجزيرة', 'رويترز'))
     >>> a.paragraphs
     ('النص الأول.',)
+    >>> b = arnews.parse("عنوان\n2018-02-18T12:26:59+01:00\nالرباط - هسبريس\nنص.\n-----")
+    >>> b.datetime.isoformat(), b.outlet, b.dropped
+    ('2018-02-18T12:26:59+01:00', 'هسبريس', ('-----',))
 
     Raises:
         TypeError: if ``text`` is not a str (decode bytes first) or ``id`` is
