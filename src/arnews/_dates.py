@@ -495,6 +495,22 @@ def read_date(line: str) -> DateReading | None:
         TypeError: if ``line`` is not a str.
     """
     check_str(line, "read_date()", "pass one line of text")
+    if len(line) <= 2 * _MAX_DATE_CHARS:  # short lines, a date line's length: cached
+        return _read_short(line)
+    return _read_line(line)
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_short(line: str) -> DateReading | None:
+    """:func:`_read_line` for a line of at most ``2 * _MAX_DATE_CHARS`` characters, cached.
+
+    Keyed by such short lines only, the cache never keeps a long line alive.
+    """
+    return _read_line(line)
+
+
+def _read_line(line: str) -> DateReading | None:
+    """:func:`read_date` without the type check."""
     if _ANY_DIGIT.search(line) is None:  # cheap reject: every date shape has digits
         return None
     # Folding a prefix never gives a longer string than folding the whole line, so a

@@ -88,7 +88,7 @@ import attrs
 
 from ._article import Article
 from ._checks import check_optional_str, check_str
-from ._dates import HijriDate, find_date, fold, read_date
+from ._dates import DateReading, HijriDate, find_date, fold, read_date
 from ._model import Caption, RelatedStory, Section
 from ._tokenize import ARABIC_LETTER_RE, LATIN_LETTER_RE
 from .normalize import _tables as T  # noqa: N812  # the normalization tables
@@ -139,6 +139,15 @@ _PHOTO_CREDIT = re.compile(
     r" ?[:\-–—] ?(?P<name>[^():]{1,80})\)?",
     re.IGNORECASE,
 )
+# The words a short dropped line can start with (folded; see _dropped_role): one match
+# rejects most lines before the patterns below are tried.
+_DROPPED_START = re.compile(
+    r"[(\[/\-–— ]{0,10}(?:الاكثر|مقالات|اخبار|مواضيع|المزيد|انتهي|اقرا|اقرئي|شاهد|طالع|انظر"
+    r"|فيسبوك|فيس|تويتر|انستغرام|انستجرام|انستقرام|يوتيوب|تيليغرام|تلغرام|تليجرام|تابع"
+    r"|الصور|صور|تصوير|عدسه|كتب|اعداد|تحرير|بقلم"
+    r"|facebook|twitter|instagram|youtube|telegram|photo|image|credit)",
+    re.IGNORECASE,
+)
 # A byline: "كتب - NAME", "كتبت: NAME", "بقلم NAME", "إعداد: NAME" (NAME: letters, dots).
 _BYLINE = re.compile(
     r"(?:(?:كتب|كتبت|كتبه|اعداد|تحرير) ?[:\-–—]|بقلم ?:?) ?(?P<name>[^\W\d_][\w. ]{0,60})"
@@ -187,6 +196,13 @@ _NOT_DIVIDER = str.maketrans(dict.fromkeys(_DIVIDER_MARKS + " \t\u00a0"))
 _URL = re.compile(r"(?:https?://|www\.)\S++", re.IGNORECASE)
 
 
+class _Unset:
+    """The type of _UNSET: a fact of a line not computed yet."""
+
+
+_UNSET = _Unset()
+
+
 @attrs.define
 class _Line:
     """One non-blank line of the raw text and the role the rules gave it (set once, in place)."""
@@ -195,6 +211,40 @@ class _Line:
     text: str  # the line stripped of surrounding whitespace
     role: str = ""
     squeezed: str | None = None  # the text with whitespace runs squeezed, once needed
+    # What the rules ask of a line more than once (a line is read as the next line of the
+    # one above it, then for itself), each computed on first use by the functions below.
+    folded: str | _Unset | None = attrs.field(default=_UNSET)
+    date: DateReading | _Unset | None = attrs.field(default=_UNSET)
+    dropped: str | _Unset | None = attrs.field(default=_UNSET)
+    sources: tuple[str, ...] | _Unset | None = attrs.field(default=_UNSET)
+
+
+def _folded(line: _Line) -> str | None:
+    """The folded line when short enough to be a label (see _short_fold)."""
+    if isinstance(line.folded, _Unset):
+        line.folded = _short_fold(line.text)
+    return line.folded
+
+
+def _date(line: _Line) -> DateReading | None:
+    """The date the line states when it is a date line."""
+    if isinstance(line.date, _Unset):
+        line.date = read_date(line.text)
+    return line.date
+
+
+def _dropped(line: _Line) -> str | None:
+    """FURNITURE, CREDIT or BYLINE for a dropped line (see _dropped_role), else None."""
+    if isinstance(line.dropped, _Unset):
+        line.dropped = _dropped_role(line.text, _folded(line))
+    return line.dropped
+
+
+def _line_sources(line: _Line) -> tuple[str, ...] | None:
+    """The sources an attribution line names (see _sources), else None."""
+    if isinstance(line.sources, _Unset):
+        line.sources = _sources(line.text)
+    return line.sources
 
 
 def _same_line(a: _Line, b: _Line) -> bool:
@@ -270,6 +320,8 @@ def _is_english(s: str) -> bool:
     end = len(s)
     if s.endswith(")") and _split_credit(s)[1] is not None:
         end = s.rfind("(")
+    if ARABIC_LETTER_RE.search(s, 0, end) is None:  # no Arabic letter: three Latin ones decide
+        return any(n >= 3 for n, _ in enumerate(LATIN_LETTER_RE.finditer(s, 0, end), 1))
     latin = sum(m.end() - m.start() for m in _LATIN_RUN.finditer(s, 0, end))
     if latin < 3:
         return False
@@ -352,8 +404,8 @@ def _sources(s: str) -> tuple[str, ...] | None:
         return _quoted_source(s)
     if s[0] not in _ATTRIBUTION_STARTS:  # cheap reject: no rule below can match
         return None
-    core = _attribution_core(s)
-    if not core or len(core) > 2 * _LABEL_MAX_CHARS:
+    core = _attribution_core(s) if s[0] in _LEADING_MARKS or s[0] == "(" else s
+    if not core:
         return None
     if core.startswith(("المص", "مصدر")):
         m = _SOURCES.fullmatch(core)
@@ -429,7 +481,7 @@ def _dropped_role(s: str, folded: str | None) -> str | None:
     """
     if _is_divider(s) or _URL.fullmatch(s):
         return FURNITURE
-    if folded is None:
+    if folded is None or _DROPPED_START.match(folded) is None:  # cheap reject
         return None
     if _is_furniture(folded):
         return FURNITURE
@@ -457,14 +509,14 @@ def _caption_like(lines: Sequence[_Line], k: int, *, header: bool) -> bool:
 
 def _is_body_text(lines: Sequence[_Line], k: int) -> bool:
     """Whether line k would be a body paragraph (used to confirm a subheading)."""
-    s = lines[k].text
-    folded = _short_fold(s)
+    s, line = lines[k].text, lines[k]
+    folded = _folded(line)
     return not (
         (folded is not None and _is_label(folded))
-        or _dropped_role(s, folded) is not None
+        or _dropped(line) is not None
         or _keyword_line(s)[0] is not None
-        or _sources(s) is not None
-        or read_date(s) is not None
+        or _line_sources(line) is not None
+        or _date(line) is not None
         or _caption_like(lines, k, header=False)
         or _is_short_unpunctuated(s)
     )
@@ -473,9 +525,9 @@ def _is_body_text(lines: Sequence[_Line], k: int) -> bool:
 def _body_role(lines: Sequence[_Line], k: int) -> str:
     """The role of a body line (outside any block and past the header)."""
     s = lines[k].text
-    if _sources(s) is not None:
+    if _line_sources(lines[k]) is not None:
         return SOURCES
-    if read_date(s) is not None:  # a date past the date window is body text, not a caption
+    if _date(lines[k]) is not None:  # a date past the date window is body text, not a caption
         return PARAGRAPH
     if _caption_like(lines, k, header=False):
         return CAPTION
@@ -550,7 +602,7 @@ def _layout(text: str) -> tuple[_Line, ...]:
 
     for k in range(1, len(lines)):
         s = lines[k].text
-        folded = _short_fold(s)
+        folded = _folded(lines[k])
         inline_label, _ = _keyword_line(s)
         if inline_label is not None or (folded is not None and _is_label(folded)):
             flush_related()
@@ -560,7 +612,7 @@ def _layout(text: str) -> tuple[_Line, ...]:
                 roles[k] = LABEL
                 state = "keywords" if folded is not None and _keyword_label(folded) else "related"
             continue
-        dropped_role = _dropped_role(s, folded)
+        dropped_role = _dropped(lines[k])
         if dropped_role is not None:
             flush_related()
             roles[k] = dropped_role
@@ -576,7 +628,7 @@ def _layout(text: str) -> tuple[_Line, ...]:
         if state == "related":
             related.append(k)
             continue
-        if not seen_date and k - skipped <= _DATE_WINDOW and read_date(s) is not None:
+        if not seen_date and k - skipped <= _DATE_WINDOW and _date(lines[k]) is not None:
             roles[k], seen_date = DATE, True
             continue
         if state == "header":
@@ -660,7 +712,7 @@ def _build(text: str, lines: Sequence[_Line], article_id: str) -> Article:
         if (t_title or t_caption or t_summary) and role not in _RELATED_ROLES:
             close_teaser(None)
         if role == DATE:
-            reading = read_date(s)
+            reading = _date(ln)
             if reading is not None:
                 date, time, utc_offset, hijri = (
                     reading.date,
@@ -677,7 +729,7 @@ def _build(text: str, lines: Sequence[_Line], article_id: str) -> Article:
                     sources.extend(() if outlet in sources else (outlet,))
                     outlet = None
         elif role == SOURCES:
-            sources.extend(n for n in _sources(s) or () if n not in sources)
+            sources.extend(n for n in _line_sources(ln) or () if n not in sources)
         elif role == HEADING:
             close_section()
             heading, paragraphs = s, []
