@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import arnews
 from arnews import Article, Caption
@@ -698,3 +700,115 @@ def test_no_subheading_right_after_a_line_ending_in_a_colon() -> None:
     a = parse_checked(f"عنوان الخبر\n{LEAD}\nوقال الوزير:\nلن نتراجع أبدا\n{BODY}\n")
     assert a.subheadings == ()
     assert a.paragraphs == (LEAD, "وقال الوزير:", "لن نتراجع أبدا", BODY)
+
+
+def test_watch_in_a_sentence_is_no_follow_us_line() -> None:
+    # "تابعوا" (watch, follow: plural) opens sentences; only "تابعونا" (follow us) is furniture.
+    line = "تابعوا في الفيديو التالي"
+    a = parse_checked(f"عنوان الخبر\n{LEAD}\n{line}\n{BODY}\n")
+    assert a.dropped == ()
+    assert line in a.paragraphs or line in a.subheadings
+
+
+# --------------------------------------------------------------------------- generated outlets
+# Articles assembled from the parts other outlets use, in the order they use them; every part
+# carries what it must give, so title, date and body can be checked on any assembly.
+
+TITLES = [
+    "الحكومة تصادق على مشروع قانون المالية الجديد",
+    "هواوي تطلق Huawei Mate 9 Porsche Design",
+    "الهلال يتأهل إلى نصف نهائي دوري أبطال آسيا",
+    "ارتفاع أسعار النفط مع تراجع المخزونات الأمريكية",
+]
+H = dt.timedelta(hours=1)
+DATE_LINES = [  # (line, date, time, utc_offset)
+    ("2018-02-18T12:26:59+01:00", dt.date(2018, 2, 18), dt.time(12, 26, 59), H),
+    ("Sun, 18 Feb 2018 12:26:59 GMT", dt.date(2018, 2, 18), dt.time(12, 26, 59), UTC),
+    ("February 18, 2018", dt.date(2018, 2, 18), None, None),
+    ("Thursday 27 October 2016", dt.date(2016, 10, 27), None, None),
+    ("6 يناير، 2015، الساعة 05:16 مساءً", dt.date(2015, 1, 6), dt.time(17, 16), None),
+    ("نشر في: الأحد 18 فبراير 2018 - 09:30 صباحاً", dt.date(2018, 2, 18), dt.time(9, 30), None),
+    ("الخميس ٢٧ أكتوبر ٢٠١٦ ٠٩:١٠ م", dt.date(2016, 10, 27), dt.time(21, 10), None),
+    ("18.02.2018 | 12:26", dt.date(2018, 2, 18), dt.time(12, 26), None),
+    ("الأحد 14 رمضان 1432 هـ - 14 أغسطس 2011م", dt.date(2011, 8, 14), None, None),
+    ("آخر تحديث: 2018-02-18T10:26:59Z", dt.date(2018, 2, 18), dt.time(10, 26, 59), UTC),
+]
+BYLINES = ["كتب - محمد عبد الله", "بقلم: خالد يوسف", "كتبت: سارة محمود"]
+DATELINES = [("الرباط - هسبريس", "الرباط", "هسبريس"), ("بيروت ـ «الأخبار»", "بيروت", "الأخبار")]
+SENTENCES = [
+    "صادق مجلس الحكومة اليوم على مشروع القانون بعد نقاش استمر عدة ساعات.",
+    "وقال الناطق الرسمي إن المشروع يهدف إلى تحسين مناخ الأعمال في الجهات.",
+    "ويأتي الهاتف بمعالج Kirin 960 وذاكرة عشوائية بسعة 6 غيغابايت.",
+    "وأضاف أن الحكومة ستعرض المشروع على البرلمان خلال الدورة المقبلة.",
+    "وتشمل المشروعات مدارس ومراكز صحية وطرقا جديدة في عدد من المحافظات.",
+    "وكتب أحد المتابعين على صفحة الفرقة:",
+]
+FOOTERS = [  # (line, sources it gives, dropped)
+    ("-----------", (), True),
+    ("المصدر: رويترز", ("رويترز",), False),
+    ("*نقلا عن الرياضية السعودية", ("الرياضية السعودية",), False),
+    ("- المصدر: الأناضول + سكاي نيوز عربية", ("الأناضول", "سكاي نيوز عربية"), False),
+    ("فيسبوك: http://www.facebook.com/example.news", (), True),
+    ("تابعونا على فيسبوك وتويتر", (), True),
+    ("الصور: Simon Hoffman / FIFA", (), True),
+    ("اقرأ أيضاً: الحكومة تطلق خطة جديدة", (), True),
+    ("https://www.example.com/news/2018/02/18/story.html", (), True),
+]
+
+
+@st.composite
+def outlet_articles(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
+    """An article text and what it must give: title, date, time, offset, paragraphs, ..."""
+    title = draw(st.sampled_from(TITLES))
+    date_line, date, time, offset = draw(st.sampled_from(DATE_LINES))
+    header = [date_line]
+    dropped = []
+    if draw(st.booleans()):
+        byline = draw(st.sampled_from(BYLINES))
+        header.insert(0, byline)
+        dropped.append(byline)
+    dateline = draw(st.none() | st.sampled_from(DATELINES))
+    if dateline is not None:
+        header.append(dateline[0])
+    body = draw(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=6, unique=True))
+    footers = draw(st.lists(st.sampled_from(FOOTERS), max_size=4, unique=True))
+    sources: list[str] = []
+    for line, gives, drops in footers:
+        sources.extend(s for s in gives if s not in sources)
+        if drops:
+            dropped.append(line)
+    lines = [title, *header, *body, *(line for line, _, _ in footers)]
+    gap = draw(st.sampled_from(["\n", "\n\n", "\r\n", "\n \n"]))
+    expected = {
+        "title": title,
+        "date": date,
+        "time": time,
+        "utc_offset": offset,
+        "dateline": None if dateline is None else dateline[1],
+        "outlet": None if dateline is None else dateline[2],
+        "paragraphs": tuple(body),
+        "sources": tuple(sources),
+        "dropped": tuple(dropped),
+    }
+    return gap.join(lines), expected
+
+
+@settings(deadline=None, max_examples=200)
+@given(outlet_articles())
+def test_generated_outlet_articles_give_title_date_and_body(
+    case: tuple[str, dict[str, Any]],
+) -> None:
+    text, expected = case
+    a = parse_checked(text)
+    got = {
+        "title": a.title,
+        "date": a.date,
+        "time": a.time,
+        "utc_offset": a.utc_offset,
+        "dateline": a.dateline,
+        "outlet": a.outlet,
+        "paragraphs": a.paragraphs,
+        "sources": a.sources,
+        "dropped": a.dropped,
+    }
+    assert got == expected

@@ -132,7 +132,7 @@ _SOCIAL = re.compile(
     r"|facebook|twitter|instagram|youtube|telegram) ?: ?(?:https?://|www\.|@)[^ ]{1,200}",
     re.IGNORECASE,
 )
-_FOLLOW_US = re.compile(r"(?:تابعونا|تابعوا|تابعنا) (?:علي|عبر|في) .{1,80}")
+_FOLLOW_US = re.compile(r"(?:تابعونا|تابعنا) (?:علي|عبر|في) .{1,80}")  # "follow us on …"
 # A photo credit: "الصور: …", "تصوير - …", "Photo: …", alone or in parentheses.
 _PHOTO_CREDIT = re.compile(
     r"\(?(?:الصور|الصوره|صور|تصوير|عدسه|photos?(?: credit)?|images?|credits?)"
