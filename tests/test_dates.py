@@ -309,3 +309,12 @@ def _gregorian_exists(year: int, month: int, day: int) -> bool:
     except ValueError:
         return False
     return True
+
+
+@given(st.text(), st.integers(0, 300))
+def test_fold_keeps_every_character_it_does_not_remove(s: str, cut: int) -> None:
+    # read_date rejects a long line when its prefix keeps too many characters: fold never
+    # gives a shorter string than the characters of a prefix it keeps.
+    from arnews._dates import _REMOVED_BY_FOLD
+
+    assert len(fold(s)) >= len(s[:cut].translate(_REMOVED_BY_FOLD))

@@ -110,6 +110,12 @@ _FOLD_AND_DIGITS: dict[int, str | None] = {
     **{ord(c): ascii_digit for c, ascii_digit in T.DIGITS.items()},
 }
 
+# What fold() removes (marks and tatweel) or squeezes (whitespace), to delete in one pass.
+_REMOVED_BY_FOLD: dict[int, None] = {
+    **{code: None for code, to in _FOLD_AND_DIGITS.items() if to is None},
+    **{c: None for c in range(0x110000) if chr(c).isspace()},
+}
+
 # A date line needs a digit: ASCII, ARABIC-INDIC (U+0660..U+0669) or EXTENDED
 # ARABIC-INDIC (U+06F0..U+06F9), the only digits fold() maps to ASCII.
 _ANY_DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")
@@ -513,11 +519,13 @@ def _read_line(line: str) -> DateReading | None:
     """:func:`read_date` without the type check."""
     if _ANY_DIGIT.search(line) is None:  # cheap reject: every date shape has digits
         return None
-    # Folding a prefix never gives a longer string than folding the whole line, so a
-    # long line whose first 2 * _MAX_DATE_CHARS characters already fold too long is
-    # rejected without folding all of it.
-    if len(line) > 2 * _MAX_DATE_CHARS and len(fold(line[: 2 * _MAX_DATE_CHARS])) > _MAX_DATE_CHARS:
-        return None
+    # Folding keeps every character but whitespace, marks and tatweel, so a long line whose
+    # first 2 * _MAX_DATE_CHARS characters already keep too many is rejected without
+    # folding it (one translate, no split).
+    if len(line) > 2 * _MAX_DATE_CHARS:
+        kept = line[: 2 * _MAX_DATE_CHARS].translate(_REMOVED_BY_FOLD)
+        if len(kept) > _MAX_DATE_CHARS:
+            return None
     s = fold(line)
     if not s or len(s) > _MAX_DATE_CHARS:
         return None

@@ -479,7 +479,7 @@ def _dropped_role(s: str, folded: str | None) -> str | None:
 
     ``folded`` is the folded line when it is short enough for a label (see _short_fold).
     """
-    if _is_divider(s) or _URL.fullmatch(s):
+    if _is_divider(s) or (s[0] in "hHwW" and _URL.fullmatch(s)):
         return FURNITURE
     if folded is None or _DROPPED_START.match(folded) is None:  # cheap reject
         return None
