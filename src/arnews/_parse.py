@@ -217,6 +217,7 @@ class _Line:
     date: DateReading | _Unset | None = attrs.field(default=_UNSET)
     dropped: str | _Unset | None = attrs.field(default=_UNSET)
     sources: tuple[str, ...] | _Unset | None = attrs.field(default=_UNSET)
+    english: bool | None = None  # Latin-script (see _is_english), once computed
 
 
 def _folded(line: _Line) -> str | None:
@@ -238,6 +239,13 @@ def _dropped(line: _Line) -> str | None:
     if isinstance(line.dropped, _Unset):
         line.dropped = _dropped_role(line.text, _folded(line))
     return line.dropped
+
+
+def _english(line: _Line) -> bool:
+    """Whether the line is Latin-script (see _is_english)."""
+    if line.english is None:
+        line.english = _is_english(line.text)
+    return line.english
 
 
 def _line_sources(line: _Line) -> tuple[str, ...] | None:
@@ -500,11 +508,11 @@ def _caption_like(lines: Sequence[_Line], k: int, *, header: bool) -> bool:
     if (k + 1 < len(lines) and _same_line(lines[k], lines[k + 1])) or (
         k > 1 and _same_line(lines[k], lines[k - 1])
     ):
-        return _CAPTION_MIN_WORDS <= _words(s) <= _CAPTION_MAX_WORDS or _is_english(s)
+        return _CAPTION_MIN_WORDS <= _words(s) <= _CAPTION_MAX_WORDS or _english(lines[k])
     half = _undouble(s)
     if half is not None and _CAPTION_MIN_WORDS <= _words(half) <= _CAPTION_MAX_WORDS:
         return True
-    return (header and _has_credit(s)) or _is_english(s)
+    return (header and _has_credit(s)) or _english(lines[k])
 
 
 def _is_body_text(lines: Sequence[_Line], k: int) -> bool:
@@ -527,10 +535,9 @@ def _body_role(lines: Sequence[_Line], k: int) -> str:
     s = lines[k].text
     if _line_sources(lines[k]) is not None:
         return SOURCES
-    if _date(lines[k]) is not None:  # a date past the date window is body text, not a caption
-        return PARAGRAPH
+    # A date past the date window is body text: no caption, no subheading.
     if _caption_like(lines, k, header=False):
-        return CAPTION
+        return CAPTION if _date(lines[k]) is None else PARAGRAPH
     # The next non-blank line, however many blank lines come between.  A colon ending the
     # line before announces what follows (a quotation), and a line that repeats itself
     # ("هههه", "لا لا") is no heading.
@@ -540,6 +547,7 @@ def _body_role(lines: Sequence[_Line], k: int) -> str:
         and not lines[k - 1].text.endswith((":", "："))
         and _undouble(s) is None
         and _is_body_text(lines, k + 1)
+        and _date(lines[k]) is None
     ):
         return HEADING
     return PARAGRAPH
@@ -558,8 +566,8 @@ def _related_roles(block: list[_Line]) -> list[str]:
     group: list[_Line] = []
 
     def close(with_date: bool) -> None:
-        text_lines = [ln for ln in group if not _is_english(ln.text)]
-        english = [ln for ln in group if _is_english(ln.text)]
+        text_lines = [ln for ln in group if not _english(ln)]
+        english = [ln for ln in group if _english(ln)]
         caption = english[0] if english and (text_lines or len(english) > 1) else None
         body = [ln for ln in group if ln is not caption]
         for ln in group:
