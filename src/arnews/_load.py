@@ -352,11 +352,18 @@ def load_dir(
     check_bool(follow_links, "load_dir(follow_links=...)")
     check_bool(metadata, "load_dir(metadata=...)")
     problems = _Problems(errors)
-    for rel, reason in _unreadable_folders(folder, glob, follow_links):
+    unreadable = _unreadable_folders(folder, glob, follow_links)
+    for rel, reason in unreadable:
         problems(rel, f"is a folder that cannot be read ({reason})", PermissionError)
     root = folder.resolve()
     files = sorted(p for p in folder.glob(glob) if p.is_file())
-    files = [p for p in files if p.relative_to(folder).as_posix() not in _SIDECARS]
+    left_out = tuple(rel for rel, _ in unreadable)  # "sub/": nothing below it is read
+    files = [
+        p
+        for p in files
+        if p.relative_to(folder).as_posix() not in _SIDECARS
+        and not p.relative_to(folder).as_posix().startswith(left_out)
+    ]
     if not files and not problems.skipped:
         msg = (
             f"load_dir(): no file in {str(folder)!r} matches {glob!r}; "
