@@ -27,7 +27,7 @@ from typing import Any
 import pytest
 
 import arnews
-from arnews import _dates, _parse
+from arnews import _dates, _lines, _parse
 from helpers import assert_no_line_lost
 
 GROWTH = 8  # inputs are measured at n and 8n
@@ -67,7 +67,7 @@ def growth(make: Callable[[int], Callable[[], object]], n: int) -> float:
 
 
 def _patterns() -> Iterator[tuple[str, re.Pattern[str]]]:
-    for module in (_parse, _dates):
+    for module in (_lines, _parse, _dates):
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
                 yield f"{module.__name__}.{name}", value
@@ -131,7 +131,7 @@ PATTERNS = sorted(_patterns())
 
 def test_the_audit_sees_the_patterns_of_both_modules() -> None:
     names = {name for name, _ in PATTERNS}
-    assert "arnews._parse._SOURCE_SPLIT" in names
+    assert "arnews._lines._SOURCE_SPLIT" in names
     assert "arnews._parse._KEYWORD_SPLIT" in names
     assert any(name.startswith("arnews._dates.") for name in names)
 

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 import arnews
 from arnews import Article, Caption, RelatedStory, Section
-from arnews._parse import _layout, _squeeze, _strip, _undouble
+from arnews._lines import strip as _strip
+from arnews._parse import _layout, _squeeze, _undouble
 from arnews._resources import read_text
 from helpers import (
     INVISIBLE,

@@ -24,8 +24,8 @@ from ._article import Article
 from ._catalog import CatalogEntry, apply_catalog, load_catalog, read_catalog
 from ._checks import check_bool, check_iterable, check_path, check_str
 from ._corpus import Corpus
-from ._export import article_from_record, record_fields
 from ._parse import parse
+from ._records import article_from_record, record_fields
 from ._resources import read_text, seed_names
 
 __all__ = ["FolderCorpus", "SkippedFile", "from_records", "load", "load_dir", "load_jsonl"]
@@ -412,7 +412,7 @@ def from_records(records: Iterable[Mapping[str, Any]]) -> Corpus:
     r"""A Corpus from records: dicts with ``id``, ``title``, ``date``, ``outlet``, ``text`` ...
 
     Whatever a record gives is used as given; only what it lacks is parsed
-    (see :func:`arnews._export.article_from_record`): with ``title`` and
+    (see :func:`arnews._records.article_from_record`): with ``title`` and
     ``text``, the text is the body, paragraphs separated by blank lines; with
     ``raw`` (a whole article) or a ``text`` without ``title``, the text goes
     through :func:`arnews.parse` and the record's own fields replace what it

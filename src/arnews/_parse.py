@@ -72,9 +72,10 @@ and a single line is split on whitespace.  The last case cannot recover
 multiword keywords (``الدولة الإسلامية`` becomes two keywords): without
 separators no rule can tell where one keyword ends.
 
-Every pattern here runs in linear time on any line: whitespace repeats are
-possessive or bounded, splits use one character class, and letters are
-counted by runs without building lists.
+What one line is (furniture, attribution, script) is decided in
+:mod:`arnews._lines`; this module gives each line its role from its
+neighbours and assembles the Article.  Every pattern here and there runs in
+linear time on any line.
 """
 
 from __future__ import annotations
@@ -89,17 +90,26 @@ import attrs
 from ._article import Article
 from ._checks import check_optional_str, check_str
 from ._dates import DateReading, HijriDate, find_date, fold, read_date
+from ._lines import (
+    BYLINE,
+    CREDIT,
+    FURNITURE,
+    GENERIC_CREDITS,
+    LABEL_MAX_CHARS,
+    QUOTES,
+    SOURCES_LINE,
+    dropped_role,
+    is_english,
+    line_sources,
+    short_fold,
+    split_credit,
+    strip,
+    words,
+)
 from ._model import Caption, RelatedStory, Section
-from ._tokenize import ARABIC_LETTER_RE, LATIN_LETTER_RE
-from .normalize import _tables as T  # noqa: N812  # the normalization tables
 
 __all__ = ["parse", "text_id"]
 
-# Whitespace and invisible marks stripped from the ends of every line: all of
-# str.isspace() (NO-BREAK SPACE U+00A0 included) plus every invisible character of the
-# normalization tables (zero-width spaces and joiners, ZWNJ, bidi marks, embeddings and
-# isolates, soft hyphen, word joiner, the byte-order mark).
-_INVISIBLE = "".join(sorted(T.INVISIBLE | {T.ZWNJ}))
 
 _DATE_WINDOW = 3  # a date line must be among the first three lines after the title
 _HEADING_MAX_WORDS = 7
@@ -107,10 +117,6 @@ _HEADING_MAX_CHARS = 60
 _CAPTION_MAX_WORDS = 40  # an Arabic caption is at most this long; a longer line is body text
 # A repeated line shorter than this is what someone said or wrote ("لا لا", "هههه"), no caption.
 _CAPTION_MIN_WORDS = 3
-# Labels and furniture are short lines: a longer line is never folded to test for them.
-# The longest such line the patterns accept ("المزيد من" and 60 characters) is 70
-# characters; the margin allows for harakat and tatweel, which folding removes.
-_LABEL_MAX_CHARS = 100
 _FINAL_PUNCT = ".!?؟:؛;،,…\"'”»)]-–—"
 _SENTENCE_END = ".!?؟…"
 
@@ -118,55 +124,7 @@ _SENTENCE_END = ".!?؟…"
 # alef are plain alef and teh marbuta is heh, so "صلة" and "صله" are one form.
 _KEYWORD_LABEL = re.compile(r"(?:ال)?كلمات (?:مفتاحيه|دلاليه)|(?:ال)?وسوم")
 _RELATED_LABEL = re.compile(r"حول هذه القصه")
-_FURNITURE = re.compile(
-    r"(?:الاكثر (?:قراءه|مشاهده|تداولا|تعليقا))"
-    r"|(?:(?:مقالات|اخبار|مواضيع) ذات صله)"
-    r"|(?:المزيد(?: من [^.!?؟،,:]{1,60})?)"
-    r"|(?:[(\[/\-–— ]{0,10}انتهي[)\]/\-–—. ]{0,10})"
-)
-# "Read also" lines point to other stories: "اقرأ أيضاً: …", "شاهد أيضا", "اقرأ المزيد".
-_READ_ALSO = re.compile(r"(?:اقرا|اقرئي|شاهد|طالع|انظر) (?:ايضا|المزيد)(?: ?:.{0,100})?")
-# A social link: a network's name, a colon, and a link or an @handle; or "follow us on …".
-_SOCIAL = re.compile(
-    r"(?:فيسبوك|فيس بوك|تويتر|انستغرام|انستجرام|انستقرام|يوتيوب|تيليغرام|تلغرام|تليجرام"
-    r"|facebook|twitter|instagram|youtube|telegram) ?: ?(?:https?://|www\.|@)[^ ]{1,200}",
-    re.IGNORECASE,
-)
-_FOLLOW_US = re.compile(r"(?:تابعونا|تابعنا) (?:علي|عبر|في) .{1,80}")  # "follow us on …"
-# A photo credit: "الصور: …", "تصوير - …", "Photo: …", alone or in parentheses.
-_PHOTO_CREDIT = re.compile(
-    r"\(?(?:الصور|الصوره|صور|تصوير|عدسه|photos?(?: credit)?|images?|credits?)"
-    r" ?[:\-–—] ?(?P<name>[^():]{1,80})\)?",
-    re.IGNORECASE,
-)
-# The words a short dropped line can start with (folded; see _dropped_role): one match
-# rejects most lines before the patterns below are tried.
-_DROPPED_START = re.compile(
-    r"[(\[/\-–— ]{0,10}(?:الاكثر|مقالات|اخبار|مواضيع|المزيد|انتهي|اقرا|اقرئي|شاهد|طالع|انظر"
-    r"|فيسبوك|فيس|تويتر|انستغرام|انستجرام|انستقرام|يوتيوب|تيليغرام|تلغرام|تليجرام|تابع"
-    r"|الصور|صور|تصوير|عدسه|كتب|اعداد|تحرير|بقلم"
-    r"|facebook|twitter|instagram|youtube|telegram|photo|image|credit)",
-    re.IGNORECASE,
-)
-# A byline: "كتب - NAME", "كتبت: NAME", "بقلم NAME", "إعداد: NAME" (NAME: letters, dots).
-_BYLINE = re.compile(
-    r"(?:(?:كتب|كتبت|كتبه|اعداد|تحرير) ?[:\-–—]|بقلم ?:?) ?(?P<name>[^\W\d_][\w. ]{0,60})"
-)
 _END_MARKER = re.compile(r"(?P<marker>[(\[/\-–—]?\s{0,2}انتهى\s{0,2}[)\]/\-–—.]{0,3})$")
-# Patterns below match the stripped line itself.  Their whitespace repeats are possessive
-# (``*+``) or bounded, and splits use one character class, so no pattern backtracks across a
-# whitespace run.
-_SPACE = r"[^\S\n]"  # whitespace within a line
-_SOURCES = re.compile(
-    rf"(?:المصدر|المصادر|مصدر الخبر){_SPACE}*+(?:[:：/]|[-–—](?![-–—])){_SPACE}*+(?P<rest>.+)"
-)
-_SOURCE_SPLIT = re.compile(r"[+،,&/]")
-# "Quoted from X" (نقلا عن, نقلاً عن with FATHATAN U+064B): X is one source.
-_QUOTED_FROM = re.compile(rf"نقلا\u064b?{_SPACE}++عن{_SPACE}*+:?{_SPACE}*+(?P<name>.+)")
-# Marks that may lead an attribution line: "*المصدر: …", "- المصدر: …", "• …".
-_LEADING_MARKS = "*-–—•·"
-_SENTENCE_PUNCT = frozenset("،,.:؛;!?؟«»\"'“”")
-_QUOTED = re.compile(r"['\"‘’“”«‹](?P<name>[^'\"‘’“”«»‹›.!?؟:؛]{1,60})['\"‘’“”»›]")
 # PLACE, a dash, OUTLET.  The dash is a run of hyphens, en or em dashes, or a run of
 # TATWEEL U+0640, as Arabic print often writes the dash: after a space ("بيروت ـ") or glued
 # to a word of three or more letters and followed by a space ("القاهرةـ ").  A tatweel glued
@@ -177,23 +135,8 @@ _DATELINE = re.compile(
     r"(?:\s*[-–—]+|\s+\u0640+|(?<=[^\W\d_\u0640]{3})\u0640+(?=\s))\s*"
     r"(?P<outlet>[^\-–—:.!?؟،,()\d\u0640][^\-–—:.!?؟،,()\d]{1,59})"
 )
-_QUOTES = "'\"‘’“”«»‹›"
 _PUBLISHED = re.compile(r"(?:published\s+on|نشر في|تاريخ النشر)\s*:?\s*(?P<date>.+)", re.IGNORECASE)
 _KEYWORD_SPLIT = re.compile(r"[،,؛|]")
-# Runs of Arabic and of Latin letters (the letter classes of arnews._tokenize), to count them.
-_ARABIC_RUN = re.compile(ARABIC_LETTER_RE.pattern + "++")
-_LATIN_RUN = re.compile(LATIN_LETTER_RE.pattern + "++")
-# A line is Latin-script when fewer than one letter in twenty is Arabic (19 * arabic < latin).
-_ARABIC_SHARE_DIVISOR = 19
-# A divider: three or more of these marks and nothing else (spaces between them allowed):
-# HYPHEN-MINUS, EN DASH, EM DASH, HORIZONTAL BAR U+2015, LOW LINE, EQUALS SIGN, ASTERISK,
-# TILDE, BULLET U+2022, MIDDLE DOT, NUMBER SIGN, PLUS SIGN, TATWEEL U+0640 and the box-drawing
-# horizontals U+2500, U+2501, U+2550, U+254C, U+254D, U+2504, U+2505, U+2508, U+2509.
-_DIVIDER_MARKS = (
-    "-–—\u2015_=*~\u2022·#+\u0640\u2500\u2501\u2550\u254c\u254d\u2504\u2505\u2508\u2509"
-)
-_NOT_DIVIDER = str.maketrans(dict.fromkeys(_DIVIDER_MARKS + " \t\u00a0"))
-_URL = re.compile(r"(?:https?://|www\.)\S++", re.IGNORECASE)
 
 
 class _Unset:
@@ -217,13 +160,13 @@ class _Line:
     date: DateReading | _Unset | None = attrs.field(default=_UNSET)
     dropped: str | _Unset | None = attrs.field(default=_UNSET)
     sources: tuple[str, ...] | _Unset | None = attrs.field(default=_UNSET)
-    english: bool | None = None  # Latin-script (see _is_english), once computed
+    english: bool | None = None  # Latin-script (see is_english), once computed
 
 
 def _folded(line: _Line) -> str | None:
-    """The folded line when short enough to be a label (see _short_fold)."""
+    """The folded line when short enough to be a label (see short_fold)."""
     if isinstance(line.folded, _Unset):
-        line.folded = _short_fold(line.text)
+        line.folded = short_fold(line.text)
     return line.folded
 
 
@@ -235,23 +178,23 @@ def _date(line: _Line) -> DateReading | None:
 
 
 def _dropped(line: _Line) -> str | None:
-    """FURNITURE, CREDIT or BYLINE for a dropped line (see _dropped_role), else None."""
+    """FURNITURE, CREDIT or BYLINE for a dropped line (see dropped_role), else None."""
     if isinstance(line.dropped, _Unset):
-        line.dropped = _dropped_role(line.text, _folded(line))
+        line.dropped = dropped_role(line.text, _folded(line))
     return line.dropped
 
 
 def _english(line: _Line) -> bool:
-    """Whether the line is Latin-script (see _is_english)."""
+    """Whether the line is Latin-script (see is_english)."""
     if line.english is None:
-        line.english = _is_english(line.text)
+        line.english = is_english(line.text)
     return line.english
 
 
 def _line_sources(line: _Line) -> tuple[str, ...] | None:
-    """The sources an attribution line names (see _sources), else None."""
+    """The sources an attribution line names (see line_sources), else None."""
     if isinstance(line.sources, _Unset):
-        line.sources = _sources(line.text)
+        line.sources = line_sources(line.text)
     return line.sources
 
 
@@ -272,8 +215,6 @@ def _same_line(a: _Line, b: _Line) -> bool:
 # Roles.
 TITLE = "title"
 DATE = "date"
-BYLINE = "byline"
-CREDIT = "credit"
 DATELINE = "dateline"
 SOURCES = "sources"
 HEADING = "heading"
@@ -281,23 +222,11 @@ PARAGRAPH = "paragraph"
 CAPTION = "caption"
 KEYWORDS = "keywords"
 LABEL = "label"
-FURNITURE = "furniture"
 RELATED_CAPTION = "related-caption"
 RELATED_TITLE = "related-title"
 RELATED_SUMMARY = "related-summary"
 RELATED_DATE = "related-date"
 _RELATED_ROLES = frozenset({RELATED_CAPTION, RELATED_TITLE, RELATED_SUMMARY, RELATED_DATE})
-
-
-def _strip(s: str) -> str:
-    """The string without surrounding whitespace and invisible marks."""
-    t = s.strip()
-    if not t or (t[0] not in _INVISIBLE and t[-1] not in _INVISIBLE):
-        return t  # fast path: no invisible mark at either end
-    previous = None
-    while previous != s:
-        previous, s = s, s.strip().strip(_INVISIBLE)
-    return s
 
 
 def _squeeze(s: str) -> str:
@@ -310,37 +239,6 @@ def _squeeze(s: str) -> str:
     return " ".join(s.split())
 
 
-def _words(s: str) -> int:
-    """The number of whitespace-separated words."""
-    return len(s.split())
-
-
-def _is_english(s: str) -> bool:
-    """Whether the line is Latin-script: three Latin letters or more, under 5% Arabic letters.
-
-    The share of Arabic letters decides, so an Arabic sentence with Latin product names stays
-    Arabic.  A trailing parenthesised credit is not counted (``Soldiers (رويترز)`` is Latin).
-    Letters are counted by runs, and counting stops as soon as the answer is known, so a long
-    Arabic line with one Latin letter costs one short pass and no list.
-    """
-    if LATIN_LETTER_RE.search(s) is None:  # cheap reject: most lines have no Latin letter
-        return False
-    end = len(s)
-    if s.endswith(")") and _split_credit(s)[1] is not None:
-        end = s.rfind("(")
-    if ARABIC_LETTER_RE.search(s, 0, end) is None:  # no Arabic letter: three Latin ones decide
-        return any(n >= 3 for n, _ in enumerate(LATIN_LETTER_RE.finditer(s, 0, end), 1))
-    latin = sum(m.end() - m.start() for m in _LATIN_RUN.finditer(s, 0, end))
-    if latin < 3:
-        return False
-    arabic = 0
-    for m in _ARABIC_RUN.finditer(s, 0, end):
-        arabic += m.end() - m.start()
-        if arabic * _ARABIC_SHARE_DIVISOR >= latin:
-            return False
-    return True
-
-
 def _undouble(s: str) -> str | None:
     """The repeated half when the line is the same text twice glued together, else None."""
     n = len(s)
@@ -349,30 +247,17 @@ def _undouble(s: str) -> str | None:
         if s[half - 1] != s[-1] or s[0] != s[half + gap]:  # cheap reject before slicing
             continue
         first, middle, second = s[:half], s[half : half + gap], s[half + gap :]
-        if first == second and (not middle or middle.isspace()) and _strip(first):
-            return _strip(first)
+        if first == second and (not middle or middle.isspace()) and strip(first):
+            return strip(first)
     return None
-
-
-def _split_credit(s: str) -> tuple[str, str | None]:
-    """Split a caption into its text and a trailing parenthesised credit."""
-    if not s.endswith(")"):
-        return s, None
-    start = s.rfind("(")
-    if start < 0 or len(s) - start > 62 or ")" in s[start:-1]:
-        return s, None
-    text, credit = _strip(s[:start]), _strip(s[start + 1 : -1])
-    if not text or not credit:
-        return s, None
-    return text, credit
 
 
 def _has_credit(s: str) -> bool:
     """Whether the line reads like an Arabic caption ending in a short credit."""
-    text, credit = _split_credit(s)
-    if credit is None or _words(credit) > 4 or any(c.isdigit() for c in credit):
+    text, credit = split_credit(s)
+    if credit is None or words(credit) > 4 or any(c.isdigit() for c in credit):
         return False
-    return _words(text) <= _CAPTION_MAX_WORDS and not any(c in _SENTENCE_END for c in text)
+    return words(text) <= _CAPTION_MAX_WORDS and not any(c in _SENTENCE_END for c in text)
 
 
 def _is_short_unpunctuated(s: str) -> bool:
@@ -380,67 +265,9 @@ def _is_short_unpunctuated(s: str) -> bool:
     return (
         len(s) <= _HEADING_MAX_CHARS
         and s[-1] not in _FINAL_PUNCT
-        and _words(s) <= _HEADING_MAX_WORDS
+        and words(s) <= _HEADING_MAX_WORDS
         and any(c.isalpha() for c in s)
     )
-
-
-# Credits after a dateline that name no outlet ("agencies", "follow-ups", "websites"): they go
-# to ``sources``.  Folded with :func:`fold` (hamza and teh marbuta folded).
-_GENERIC_CREDITS = frozenset(
-    fold(w)
-    for w in ("وكالات", "وكالات الأنباء", "وكالات أنباء", "متابعات", "مواقع", "وكالات ومواقع")
-)
-
-
-def _attribution_core(s: str) -> str:
-    """The line without leading marks (``*``, ``-``, ``•``) and surrounding parentheses."""
-    core = _strip(s.lstrip(_LEADING_MARKS))
-    if len(core) > 2 and core[0] == "(" and core[-1] == ")":
-        core = _strip(core[1:-1])
-    return core
-
-
-# The first characters an attribution line can have: a leading mark, a parenthesis, or the
-# first letter of المصدر, مصدر الخبر, نقلا عن or a generic credit.
-_ATTRIBUTION_STARTS = frozenset(_LEADING_MARKS + "(" + "امن") | {w[0] for w in _GENERIC_CREDITS}
-
-
-def _sources(s: str) -> tuple[str, ...] | None:
-    """The outlets named by an attribution line, or None if it is not one."""
-    if s[0] in _QUOTES:
-        return _quoted_source(s)
-    if s[0] not in _ATTRIBUTION_STARTS:  # cheap reject: no rule below can match
-        return None
-    core = _attribution_core(s) if s[0] in _LEADING_MARKS or s[0] == "(" else s
-    if not core:
-        return None
-    if core.startswith(("المص", "مصدر")):
-        m = _SOURCES.fullmatch(core)
-        if m is None:
-            return None
-        parts = tuple(_strip(p) for p in _SOURCE_SPLIT.split(m["rest"]))
-        if all(parts) and all(_words(p) <= 5 for p in parts):
-            return parts
-        return None
-    if core.startswith("نقل"):
-        m = _QUOTED_FROM.fullmatch(core)
-        name = _strip(m["name"]) if m is not None else ""
-        # One name without sentence punctuation: "نقلا عن مصادر مطلعة، فإن …" is a sentence.
-        if name and _words(name) <= 6 and not any(c in _SENTENCE_PUNCT for c in name):
-            return (name,)
-        return None
-    if len(core) <= 30 and fold(core) in _GENERIC_CREDITS:  # "وكالات" alone credits the story
-        return (core,)
-    return None
-
-
-def _quoted_source(s: str) -> tuple[str, ...] | None:
-    """The name in a lone quoted line such as ``'الاتحاد'``, or None."""
-    m = _QUOTED.fullmatch(s)
-    if m is not None and _strip(m["name"]) and _words(m["name"]) <= 4:
-        return (_strip(m["name"]),)
-    return None
 
 
 def _is_label(folded: str) -> bool:
@@ -451,8 +278,8 @@ def _is_label(folded: str) -> bool:
 def _keyword_line(s: str) -> tuple[str | None, str]:
     """Split ``كلمات مفتاحية: A، B`` into its label and keywords; (None, s) for other lines."""
     head, colon, rest = s.partition(":")
-    if colon and len(head) <= _LABEL_MAX_CHARS and _strip(rest) and _keyword_label(fold(head)):
-        return _strip(head), _strip(rest)
+    if colon and len(head) <= LABEL_MAX_CHARS and strip(rest) and _keyword_label(fold(head)):
+        return strip(head), strip(rest)
     return None, s
 
 
@@ -461,56 +288,15 @@ def _keyword_label(folded: str) -> bool:
     return bool(_KEYWORD_LABEL.fullmatch(folded.rstrip(": ")))
 
 
-def _short_fold(s: str) -> str | None:
-    """The folded line when it is short enough to be a label or furniture, else None."""
-    return fold(s) if len(s) <= _LABEL_MAX_CHARS else None
-
-
-def _is_furniture(folded: str) -> bool:
-    """Whether a folded line is page furniture to drop (see the module docstring)."""
-    if _FURNITURE.fullmatch(folded) and _words(folded) <= 10:
-        return True
-    if _READ_ALSO.fullmatch(folded) or _SOCIAL.fullmatch(folded):
-        return True
-    return bool(_FOLLOW_US.fullmatch(folded)) and _words(folded) <= 8
-
-
-def _is_divider(s: str) -> bool:
-    """Whether the line is a divider: three or more divider marks and nothing else."""
-    if s[0] not in _DIVIDER_MARKS or s.translate(_NOT_DIVIDER):
-        return False
-    return sum(1 for c in s if c in _DIVIDER_MARKS) >= 3
-
-
-def _dropped_role(s: str, folded: str | None) -> str | None:
-    """FURNITURE, CREDIT or BYLINE for a line that is none of the story's text, else None.
-
-    ``folded`` is the folded line when it is short enough for a label (see _short_fold).
-    """
-    if _is_divider(s) or (s[0] in "hHwW" and _URL.fullmatch(s)):
-        return FURNITURE
-    if folded is None or _DROPPED_START.match(folded) is None:  # cheap reject
-        return None
-    if _is_furniture(folded):
-        return FURNITURE
-    m = _PHOTO_CREDIT.fullmatch(folded)
-    if m is not None and _words(m["name"]) <= 8:
-        return CREDIT
-    m = _BYLINE.fullmatch(folded)
-    if m is not None and _words(m["name"]) <= 5:
-        return BYLINE
-    return None
-
-
 def _caption_like(lines: Sequence[_Line], k: int, *, header: bool) -> bool:
     """Whether line k is a caption; a trailing credit alone counts only in the header."""
     s = lines[k].text
     if (k + 1 < len(lines) and _same_line(lines[k], lines[k + 1])) or (
         k > 1 and _same_line(lines[k], lines[k - 1])
     ):
-        return _CAPTION_MIN_WORDS <= _words(s) <= _CAPTION_MAX_WORDS or _english(lines[k])
+        return _CAPTION_MIN_WORDS <= words(s) <= _CAPTION_MAX_WORDS or _english(lines[k])
     half = _undouble(s)
-    if half is not None and _CAPTION_MIN_WORDS <= _words(half) <= _CAPTION_MAX_WORDS:
+    if half is not None and _CAPTION_MIN_WORDS <= words(half) <= _CAPTION_MAX_WORDS:
         return True
     return (header and _has_credit(s)) or _english(lines[k])
 
@@ -593,7 +379,7 @@ def _related_roles(block: list[_Line]) -> list[str]:
 
 def _layout(text: str) -> tuple[_Line, ...]:
     """Every non-blank line of ``text`` with the role the layout rules give it."""
-    stripped = ((i, _strip(ln)) for i, ln in enumerate(text.splitlines()))
+    stripped = ((i, strip(ln)) for i, ln in enumerate(text.splitlines()))
     lines = [_Line(i, s) for i, s in stripped if s]  # blank lines play no part in any rule
     if not lines:
         return ()
@@ -629,7 +415,7 @@ def _layout(text: str) -> tuple[_Line, ...]:
                 state = "body"
             continue
         if state == "keywords":
-            if _words(s) <= 30 and s[-1] not in _SENTENCE_END:
+            if words(s) <= 30 and s[-1] not in _SENTENCE_END:
                 roles[k] = KEYWORDS
                 continue
             state = "body"
@@ -640,7 +426,7 @@ def _layout(text: str) -> tuple[_Line, ...]:
             roles[k], seen_date = DATE, True
             continue
         if state == "header":
-            if not seen_dateline and k - skipped <= 2 and _words(s) <= 7 and _DATELINE.fullmatch(s):
+            if not seen_dateline and k - skipped <= 2 and words(s) <= 7 and _DATELINE.fullmatch(s):
                 roles[k], seen_dateline = DATELINE, True
                 continue
             if _caption_like(lines, k, header=True):
@@ -653,7 +439,7 @@ def _layout(text: str) -> tuple[_Line, ...]:
     # last; between two body lines it is a quotation set on its own line, so a paragraph.
     body = [k for k, role in enumerate(roles) if role in (PARAGRAPH, HEADING)]
     for k in range(body[0] + 1 if body else 0, body[-1] if body else 0):
-        if roles[k] == SOURCES and _SOURCES.fullmatch(lines[k].text) is None:
+        if roles[k] == SOURCES and SOURCES_LINE.fullmatch(lines[k].text) is None:
             roles[k] = PARAGRAPH
     for ln, role in zip(lines, roles, strict=True):
         ln.role = role
@@ -663,8 +449,8 @@ def _layout(text: str) -> tuple[_Line, ...]:
 def _caption(s: str) -> Caption:
     """The Caption record for a caption line (a glued repeat is read once)."""
     once = _undouble(s) or s
-    text, credit = _split_credit(once)
-    return Caption(text=text, lang="en" if _is_english(once) else "ar", credit=credit)
+    text, credit = split_credit(once)
+    return Caption(text=text, lang="en" if is_english(once) else "ar", credit=credit)
 
 
 def _keywords(block: Sequence[str]) -> tuple[str, ...]:
@@ -675,7 +461,7 @@ def _keywords(block: Sequence[str]) -> tuple[str, ...]:
         parts = list(block)
     else:
         parts = block[0].split() if block else []
-    return tuple(_strip(p) for p in parts if _strip(p))
+    return tuple(strip(p) for p in parts if strip(p))
 
 
 def _build(text: str, lines: Sequence[_Line], article_id: str) -> Article:
@@ -731,9 +517,9 @@ def _build(text: str, lines: Sequence[_Line], article_id: str) -> Article:
         elif role == DATELINE:
             m = _DATELINE.fullmatch(s)
             if m is not None:
-                dateline, outlet = _strip(m["place"]), _strip(m["outlet"])
-                outlet = _strip(outlet.strip(_QUOTES)) or outlet  # «الحياة» -> الحياة
-                if fold(outlet) in _GENERIC_CREDITS:  # "وكالات" credits agencies, names no outlet
+                dateline, outlet = strip(m["place"]), strip(m["outlet"])
+                outlet = strip(outlet.strip(QUOTES)) or outlet  # «الحياة» -> الحياة
+                if fold(outlet) in GENERIC_CREDITS:  # "وكالات" credits agencies, names no outlet
                     sources.extend(() if outlet in sources else (outlet,))
                     outlet = None
         elif role == SOURCES:
@@ -745,10 +531,10 @@ def _build(text: str, lines: Sequence[_Line], article_id: str) -> Article:
             tail = len(s) - min(len(s), 16)
             # The marker holds the word, so a tail without it needs no regex search.
             m = _END_MARKER.search(s, tail) if "انتهى" in s[tail:] else None
-            body = _strip(s[: m.start()]) if m is not None else s
+            body = strip(s[: m.start()]) if m is not None else s
             if m is not None and body and body[-1] in _FINAL_PUNCT:
                 paragraphs.append(body)
-                dropped.append(_strip(m["marker"]))
+                dropped.append(strip(m["marker"]))
             else:
                 paragraphs.append(s)
         elif role == CAPTION:
