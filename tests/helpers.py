@@ -6,14 +6,39 @@ pytest's ``pythonpath``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
-from arnews import Article, Corpus, Section
+from arnews import Article, Caption, Corpus, Section, read_date
+from arnews._parse import _layout
 
-__all__ = ["FIELD_TEXTS", "corpus_of", "make_article"]
+__all__ = [
+    "FIELD_TEXTS",
+    "INVISIBLE",
+    "NBSP",
+    "PERTURBATIONS",
+    "assert_no_line_lost",
+    "blank",
+    "blank_line_after_every_line",
+    "build_wheel",
+    "corpus_of",
+    "cr_only",
+    "crlf",
+    "edge_nbsp",
+    "extra_blank_lines",
+    "make_article",
+    "no_blank_lines",
+    "same_fields",
+    "trailing_spaces",
+]
 
 
 def make_article(
@@ -82,3 +107,199 @@ FIELD_TEXTS = st.text(
     ),
     max_size=40,
 )
+
+
+# -- the no-line-lost law -------------------------------------------------------------------
+
+# Invisible marks a blank line may hold besides whitespace: ZWSP, ZWNJ, ZWJ, LRM, RLM, WORD
+# JOINER, BOM; SOFT HYPHEN, ARABIC LETTER MARK; the bidi embeddings and overrides LRE RLE PDF
+# LRO RLO; the isolates LRI RLI FSI PDI.
+INVISIBLE = (
+    "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad\u061c"
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+# What an attribution line may hold besides the names: its label words and marks.
+_SOURCE_LABELS = ("مصدرالخبر", "المصادر", "المصدر", "نقلاًعن", "نقلاعن")
+_SOURCE_MARKS = frozenset("*-–—•·():：/+،,&'\"‘’“”«»‹›")
+_DATELINE_MARKS = frozenset("-–—\u0640'\"‘’“”«»‹›")  # dashes, TATWEEL, quotes
+_KEYWORD_SEPARATORS = re.compile(r"[،,؛|]")
+
+
+def _ws(s: str) -> str:
+    """s without any whitespace, for comparisons modulo whitespace."""
+    return "".join(s.split())
+
+
+def blank(line: str) -> bool:
+    """Whether a line is blank: only whitespace and invisible marks."""
+    return not line.strip().strip(INVISIBLE).strip()
+
+
+def _caption_forms(c: Caption) -> tuple[str, str]:
+    """A caption line once and glued twice (modulo whitespace)."""
+    once = _ws(c.text) + (f"({_ws(c.credit)})" if c.credit is not None else "")
+    return once, once + once
+
+
+def _without(line: str, names: Iterable[str]) -> tuple[str, int]:
+    """The line with each name taken out once (longest first), and how many were found."""
+    found = 0
+    for name in sorted(names, key=len, reverse=True):
+        if name and name in line:
+            line = line.replace(name, "", 1)
+            found += 1
+    return line, found
+
+
+def assert_no_line_lost(text: str, a: Article) -> None:
+    """Each non-blank line has a role, and the field of that role accounts for all of it.
+
+    Modulo whitespace, every character of the line is in the field, and nothing else is: a
+    paragraph or subheading is the line, a caption is the line (or half of a line the page
+    glued twice, the one exception), sources and keywords are the line without its label
+    and separators, a dateline is place, dash and outlet, a dropped line is in ``dropped``.
+    """
+    assert all(section.paragraphs for section in a.sections)  # no heading of an empty section
+    layout = _layout(text)
+    raw_lines = text.splitlines()
+    assert {ln.number for ln in layout} == {i for i, s in enumerate(raw_lines) if not blank(s)}
+    assert len({ln.number for ln in layout}) == len(layout)
+    paragraphs = {_ws(p) for p in a.paragraphs}
+    dropped = [_ws(d) for d in a.dropped]
+    keywords = [_ws(k) for k in a.keywords]
+    next_keyword = 0
+    for ln in layout:
+        w = _ws(ln.text)
+        assert w, ln
+        assert w == _ws(raw_lines[ln.number]).strip(INVISIBLE) or w in _ws(raw_lines[ln.number])
+        if ln.role == "title":
+            assert w == _ws(a.title), ln
+        elif ln.role == "date":
+            reading = read_date(ln.text)
+            assert reading is not None, ln
+            assert (reading.date, reading.time) == (a.date, a.time), ln
+            assert (reading.utc_offset, reading.hijri) == (a.utc_offset, a.hijri), ln
+        elif ln.role == "dateline":
+            assert a.dateline is not None, ln
+            outlet = a.outlet if a.outlet is not None else a.sources[0]
+            assert w.startswith(_ws(a.dateline)), ln
+            middle = w[len(_ws(a.dateline)) :]
+            middle, found = _without(middle, [_ws(outlet)])
+            assert found == 1, ln
+            assert set(middle) <= _DATELINE_MARKS, ln
+        elif ln.role == "sources":
+            rest, found = _without(w, [_ws(s) for s in a.sources])
+            assert found, ln
+            for label in _SOURCE_LABELS:
+                rest = rest.replace(label, "", 1)
+            assert set(rest) <= _SOURCE_MARKS, (ln, rest)
+        elif ln.role == "heading":
+            assert w in {_ws(h) for h in a.subheadings}, ln
+        elif ln.role == "paragraph":
+            assert w in paragraphs or any(w == p + d for p in paragraphs for d in dropped), ln
+        elif ln.role == "caption":
+            assert any(w in _caption_forms(c) for c in a.captions), ln
+        elif ln.role == "keywords":
+            # An inline label ("كلمات مفتاحية: A، B") is in dropped, its colon in neither.
+            label = next((d + ":" for d in dropped if w.startswith(d + ":")), "")
+            rest = _KEYWORD_SEPARATORS.sub("", w[len(label) :])
+            while rest:
+                assert next_keyword < len(keywords), ln
+                assert rest.startswith(keywords[next_keyword]), (ln, rest)
+                rest = rest[len(keywords[next_keyword]) :]
+                next_keyword += 1
+        elif ln.role in ("label", "furniture", "credit", "byline"):
+            assert w in dropped, ln
+        elif ln.role == "related-caption":
+            assert any(
+                r.caption is not None and w in _caption_forms(r.caption) for r in a.related
+            ), ln
+        elif ln.role == "related-title":
+            assert any(r.title is not None and _ws(r.title) == w for r in a.related), ln
+        elif ln.role == "related-summary":
+            assert any(w in map(_ws, r.summary.split("\n")) for r in a.related), ln
+        elif ln.role == "related-date":
+            published = re.sub(r"(?i)^\s*published\s+on\s*:?", "", ln.text)
+            teaser_date = read_date(published)
+            assert teaser_date is not None, ln
+            assert teaser_date.date in {r.date for r in a.related}, ln
+        else:
+            raise AssertionError(f"unknown role {ln.role!r}")
+    assert next_keyword == len(keywords)  # every keyword came from a keyword line
+
+
+# -- perturbations that must not change a parse ----------------------------------------------
+
+NBSP = "\u00a0"  # NO-BREAK SPACE
+
+
+def _lines_map(text: str, fn: Callable[[str], str]) -> str:
+    return "\n".join(fn(line) for line in text.split("\n"))
+
+
+def crlf(t: str) -> str:
+    return t.replace("\n", "\r\n")
+
+
+def cr_only(t: str) -> str:
+    return t.replace("\n", "\r")
+
+
+def extra_blank_lines(t: str) -> str:
+    return "\n\n" + t.replace("\n\n", "\n\n\n\n") + "\n\n\n"
+
+
+def no_blank_lines(t: str) -> str:
+    return "\n".join(line for line in t.split("\n") if line.strip())
+
+
+def blank_line_after_every_line(t: str) -> str:
+    return "\n".join(f"{line}\n" if line.strip() else line for line in t.split("\n"))
+
+
+def trailing_spaces(t: str) -> str:
+    return _lines_map(t, lambda line: line + "  \t ")
+
+
+def edge_nbsp(t: str) -> str:
+    return _lines_map(t, lambda line: f"{NBSP}{line}{NBSP}" if line.strip() else line)
+
+
+PERTURBATIONS = [
+    crlf,
+    cr_only,
+    extra_blank_lines,
+    no_blank_lines,
+    blank_line_after_every_line,
+    trailing_spaces,
+    edge_nbsp,
+]
+
+
+def same_fields(a: Article, b: Article) -> None:
+    for field in attrs.fields(Article):
+        if field.name != "raw":
+            assert getattr(a, field.name) == getattr(b, field.name), field.name
+
+
+# -- the built wheel ---------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build_wheel(out: Path) -> Path:
+    """The wheel CI built (``ARNEWS_WHEEL``), or one built into ``out`` from this checkout."""
+    given = os.environ.get("ARNEWS_WHEEL")
+    if given:
+        return Path(given)
+    if not (ROOT / "pyproject.toml").is_file() or not (ROOT / "src" / "arnews").is_dir():
+        msg = "no wheel: run from a source checkout, or set ARNEWS_WHEEL=path/to/arnews.whl"
+        raise AssertionError(msg)
+    subprocess.run(
+        [sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", str(out)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    (built,) = out.glob("arnews-*.whl")
+    return built

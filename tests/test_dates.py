@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import arnews
-from arnews._dates import MONTHS, find_date, fold
+from arnews._dates import MONTHS, HijriDate, find_date, fold, read_date
 
 # Every month spelling the issue lists (and a few print variants), by number.
 ISSUE_MONTHS = {
@@ -187,11 +187,11 @@ def test_any_date_round_trips_through_its_written_forms(
 ) -> None:
     name = ISSUE_MONTHS[day.month][variant % len(ISSUE_MONTHS[day.month])]
     forms = [
-        day.isoformat(),
-        f"{day.day}/{day.month}/{day.year}",
         f"{day.day} {name} {day.year}",
         f"{day.day} {ISSUE_MONTHS[day.month][0]}/{ISSUE_MONTHS[day.month][-1]} {day.year}",
     ]
+    if not 1300 <= day.year <= 1500:  # a numeric date with such a year is Hijri (below)
+        forms += [day.isoformat(), f"{day.day}/{day.month}/{day.year}"]
     for form in forms:
         line = form.translate(digits) if digits else form
         assert find_date(line) == (day, None), line
@@ -287,3 +287,34 @@ def test_parse_takes_an_era_date_line_as_the_date_not_a_subheading() -> None:
     assert (a.date, a.subheadings) == (dt.date(2015, 9, 27), ())
     b = arnews.parse(f"عنوان الخبر\n\nالسبت 13 ذو الحجة 1436 هـ الموافق 26 سبتمبر 2015\n\n{body}")
     assert (b.date, b.paragraphs) == (dt.date(2015, 9, 26), (body,))
+
+
+@given(st.integers(1300, 1500), st.integers(1, 12), st.integers(1, 30))
+def test_a_numeric_date_with_a_year_of_1300_to_1500_is_hijri(
+    year: int, month: int, day: int
+) -> None:
+    # As a Gregorian year it could be no news date; Hijri 1300-1500 is 1882-2077.
+    for line in (f"{day}/{month}/{year}", f"{year}/{month}/{day}", f"{day}-{month:02d}-{year}"):
+        found = read_date(line)
+        assert found is not None, line
+        assert (found.date, found.hijri) == (None, HijriDate(year, month, day)), line
+        assert find_date(line) is None
+        # An explicit Gregorian era wins.
+        assert find_date(line + "م") is not None or not _gregorian_exists(year, month, day)
+
+
+def _gregorian_exists(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+@given(st.text(), st.integers(0, 300))
+def test_fold_keeps_every_character_it_does_not_remove(s: str, cut: int) -> None:
+    # read_date rejects a long line when its prefix keeps too many characters: fold never
+    # gives a shorter string than the characters of a prefix it keeps.
+    from arnews._dates import _REMOVED_BY_FOLD
+
+    assert len(fold(s)) >= len(s[:cut].translate(_REMOVED_BY_FOLD))

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import arnews
 from arnews import Article, Caption, RelatedStory, Section
-from arnews._export import article_record, to_jsonl, to_pandas, to_records
+from arnews._export import article_record, to_jsonl, to_pandas, to_records, write_atomically
 from helpers import make_article as shared_make_article
 
 KEYS = {
@@ -23,8 +23,11 @@ KEYS = {
     "title",
     "date",
     "time",
+    "utc_offset",
+    "hijri",
     "date_inferred",
     "outlet",
+    "url",
     "sources",
     "dateline",
     "sections",
@@ -139,7 +142,11 @@ def test_jsonl(tmp_path: Path) -> None:
     assert "\r" not in text
     lines = text.split("\n")
     assert lines[-1] == ""
-    assert [json.loads(line) for line in lines[:-1]] == to_records(corpus)
+    # The records, and the raw text so that load_jsonl gives the same articles back.
+    expected = [
+        {**record, "raw": a.raw} for record, a in zip(to_records(corpus), corpus, strict=True)
+    ]
+    assert [json.loads(line) for line in lines[:-1]] == expected
 
 
 def test_jsonl_overwrites(tmp_path: Path) -> None:
@@ -237,4 +244,107 @@ def test_jsonl_round_trip(tmp_path_factory: pytest.TempPathFactory, items: list[
     out = tmp_path_factory.mktemp("jsonl") / "c.jsonl"
     to_jsonl(corpus, out)
     lines = out.read_text(encoding="utf-8").split("\n")
-    assert [json.loads(line) for line in lines[:-1]] == to_records(corpus)
+    assert [{k: v for k, v in json.loads(line).items() if k != "raw"} for line in lines[:-1]] == (
+        to_records(corpus)
+    )
+
+
+# -- the JSON Lines round trip law -------------------------------------------------------------
+
+offsets = st.integers(-(24 * 3600 - 1), 24 * 3600 - 1).map(lambda s: dt.timedelta(seconds=s))
+hijri_dates = st.builds(
+    arnews.HijriDate, st.integers(1, 9999), st.integers(1, 12), st.integers(1, 30)
+)
+full_articles = st.builds(
+    shared_make_article,
+    id=texts,
+    title=texts,
+    date=dates,
+    time=st.none() | st.times(),
+    utc_offset=st.none() | offsets,
+    hijri=st.none() | hijri_dates,
+    url=st.none() | texts,
+    date_inferred=st.booleans(),
+    outlet=st.none() | texts,
+    sources=st.lists(texts, max_size=3).map(tuple),
+    dateline=st.none() | texts,
+    sections=st.lists(
+        st.builds(Section, st.none() | texts, st.lists(texts, max_size=3).map(tuple)), max_size=3
+    ).map(tuple),
+    captions=st.lists(captions, max_size=2).map(tuple),
+    keywords=st.lists(texts, max_size=3).map(tuple),
+    related=st.lists(
+        st.builds(RelatedStory, st.none() | texts, texts, dates, st.none() | captions), max_size=2
+    ).map(tuple),
+    dropped=st.lists(texts, max_size=2).map(tuple),
+    raw=st.text(),
+)
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.lists(full_articles, min_size=1, max_size=4, unique_by=lambda a: a.id))
+def test_to_jsonl_then_load_jsonl_gives_an_equal_corpus(
+    tmp_path_factory: pytest.TempPathFactory, items: list[Article]
+) -> None:
+    corpus = arnews.Corpus(items)
+    out = tmp_path_factory.mktemp("law") / "c.jsonl"
+    corpus.to_jsonl(out)
+    again = arnews.load_jsonl(out)
+    assert tuple(again) == tuple(corpus)
+    assert [type(a) for a in again] == [Article] * len(items)
+
+
+@pytest.mark.parametrize(
+    ("offset", "text"),
+    [
+        (dt.timedelta(hours=1), "+01:00"),
+        (dt.timedelta(hours=-5, minutes=-30), "-05:30"),
+        (dt.timedelta(0), "+00:00"),
+    ],
+)
+def test_record_writes_the_offset_as_plus_hh_mm(offset: dt.timedelta, text: str) -> None:
+    assert article_record(make_article(utc_offset=offset))["utc_offset"] == text
+
+
+def test_record_writes_seconds_only_when_the_time_has_them() -> None:
+    assert article_record(make_article(time=dt.time(9, 10)))["time"] == "09:10"
+    assert article_record(make_article(time=dt.time(12, 26, 59)))["time"] == "12:26:59"
+
+
+def test_record_writes_the_hijri_date_as_iso() -> None:
+    a = make_article(hijri=arnews.HijriDate(1432, 9, 14))
+    assert article_record(a)["hijri"] == "1432-09-14"
+
+
+def test_the_bundled_corpus_round_trips(tmp_path: Path) -> None:
+    out = tmp_path / "bundled.jsonl"
+    arnews.load().to_jsonl(out)
+    again = arnews.load_jsonl(out)
+    assert tuple(again) == tuple(arnews.load())
+    assert [a.date_inferred for a in again] == [a.date_inferred for a in arnews.load()]
+
+
+# -- atomic writes ------------------------------------------------------------------------------
+
+
+def test_write_atomically_leaves_the_target_untouched_when_writing_fails(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    target.write_text("before\n", encoding="utf-8")
+
+    def write(out: Any) -> None:
+        out.write("half of it")
+        raise RuntimeError("disk on fire")
+
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        write_atomically(target, write)
+    assert target.read_text(encoding="utf-8") == "before\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]  # no temporary file left
+
+
+def test_write_atomically_keeps_the_targets_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    target.write_text("before\n", encoding="utf-8")
+    target.chmod(0o640)
+    write_atomically(target, lambda out: out.write("after\n"))
+    assert target.read_text(encoding="utf-8") == "after\n"
+    assert target.stat().st_mode & 0o777 == 0o640

@@ -102,7 +102,7 @@ def hook(event, args):
         opened.append(path)
 sys.addaudithook(hook)
 import arnews, arnews.normalize
-assert arnews.load.cache_info().currsize == 0, "load() ran at import"
+assert arnews._load._bundled.cache_info().currsize == 0, "load() ran at import"
 assert not opened, opened
 print("ok")
 """

@@ -7,16 +7,30 @@ import functools
 import re
 from collections.abc import Callable
 
-import attrs
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import arnews
 from arnews import Article, Caption, RelatedStory, Section
-from arnews._dates import find_date
-from arnews._parse import _layout, _squeeze, _strip, _undouble
+from arnews._lines import strip as _strip
+from arnews._parse import _layout, _squeeze, _undouble
 from arnews._resources import read_text
+from helpers import (
+    INVISIBLE,
+    NBSP,
+    PERTURBATIONS,
+    assert_no_line_lost,
+    blank,
+    blank_line_after_every_line,
+    cr_only,
+    crlf,
+    edge_nbsp,
+    extra_blank_lines,
+    no_blank_lines,
+    same_fields,
+    trailing_spaces,
+)
 
 SEEDS = {
     "000": "000_e0e2311573730f34",
@@ -25,15 +39,6 @@ SEEDS = {
     "003": "003_525ecddc6b3f777e",
     "004": "004_27df001b210ff69a",
 }
-NBSP = "\u00a0"  # NO-BREAK SPACE
-# Invisible marks a blank line may hold besides whitespace: ZERO WIDTH SPACE .. RIGHT-TO-LEFT
-# MARK (U+200B..U+200F), WORD JOINER (U+2060), ZERO WIDTH NO-BREAK SPACE / BOM (U+FEFF).
-# ZWSP, ZWNJ, ZWJ, LRM, RLM, WORD JOINER, BOM; SOFT HYPHEN, ARABIC LETTER MARK; the bidi
-# embeddings and overrides LRE RLE PDF LRO RLO; the isolates LRI RLI FSI PDI.
-INVISIBLE = (
-    "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad\u061c"
-    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-)
 
 
 @functools.cache
@@ -470,55 +475,6 @@ def test_parse_refuses_a_blank_id(ident: str) -> None:
 DATE_LINE = {"000": 2, "001": 1}  # index of the date line in the seed's lines, read by hand
 
 
-def _lines_map(text: str, fn: Callable[[str], str]) -> str:
-    return "\n".join(fn(line) for line in text.split("\n"))
-
-
-def crlf(t: str) -> str:
-    return t.replace("\n", "\r\n")
-
-
-def cr_only(t: str) -> str:
-    return t.replace("\n", "\r")
-
-
-def extra_blank_lines(t: str) -> str:
-    return "\n\n" + t.replace("\n\n", "\n\n\n\n") + "\n\n\n"
-
-
-def no_blank_lines(t: str) -> str:
-    return "\n".join(line for line in t.split("\n") if line.strip())
-
-
-def blank_line_after_every_line(t: str) -> str:
-    return "\n".join(f"{line}\n" if line.strip() else line for line in t.split("\n"))
-
-
-def trailing_spaces(t: str) -> str:
-    return _lines_map(t, lambda line: line + "  \t ")
-
-
-def edge_nbsp(t: str) -> str:
-    return _lines_map(t, lambda line: f"{NBSP}{line}{NBSP}" if line.strip() else line)
-
-
-PERTURBATIONS = [
-    crlf,
-    cr_only,
-    extra_blank_lines,
-    no_blank_lines,
-    blank_line_after_every_line,
-    trailing_spaces,
-    edge_nbsp,
-]
-
-
-def same_fields(a: Article, b: Article) -> None:
-    for field in attrs.fields(Article):
-        if field.name != "raw":
-            assert getattr(a, field.name) == getattr(b, field.name), field.name
-
-
 @pytest.mark.parametrize("short", sorted(SEEDS))
 @pytest.mark.parametrize("perturb", PERTURBATIONS, ids=lambda f: f.__name__)
 def test_perturbed_seed_parses_to_the_same_fields(
@@ -582,7 +538,7 @@ def _reblank(lines: list[str], data: st.DataObject) -> str:
     out: list[str] = []
     for line in lines:
         out.extend(data.draw(st.lists(BLANKS, max_size=3)))
-        if not _blank(line) or data.draw(st.booleans()):
+        if not blank(line) or data.draw(st.booleans()):
             out.append(line)
     out.extend(data.draw(st.lists(BLANKS, max_size=3)))
     return "\n".join(out)
@@ -624,69 +580,6 @@ def test_other_writings_of_the_date_line_give_the_same_fields(short: str, date_l
 
 
 # --------------------------------------------------------------------------- the no-line-lost law
-
-
-def _ws(s: str) -> str:
-    """s without any whitespace, for comparisons modulo whitespace."""
-    return "".join(s.split())
-
-
-def _blank(line: str) -> bool:
-    return not line.strip().strip(INVISIBLE).strip()
-
-
-def assert_no_line_lost(text: str, a: Article) -> None:
-    """Each non-blank line has a role, and the field that role names holds the line."""
-    assert all(section.paragraphs for section in a.sections)  # no heading of an empty section
-    layout = _layout(text)
-    raw_lines = text.splitlines()
-    assert {ln.number for ln in layout} == {i for i, s in enumerate(raw_lines) if not _blank(s)}
-    assert len({ln.number for ln in layout}) == len(layout)
-    paragraphs = {_ws(p) for p in a.paragraphs}
-    dropped = [_ws(d) for d in a.dropped]
-    for ln in layout:
-        w = _ws(ln.text)
-        assert w, ln
-        assert _ws(raw_lines[ln.number]).strip(INVISIBLE) == w or w in _ws(raw_lines[ln.number]), ln
-        if ln.role == "title":
-            assert w == _ws(a.title)
-        elif ln.role == "date":
-            assert find_date(ln.text) == (a.date, a.time), ln
-        elif ln.role == "dateline":
-            assert a.dateline is not None
-            assert a.outlet is not None
-            assert _ws(a.dateline) in w
-            assert _ws(a.outlet) in w
-        elif ln.role == "sources":
-            assert a.sources
-            assert any(_ws(s) in w for s in a.sources)
-        elif ln.role == "heading":
-            assert w in {_ws(h) for h in a.subheadings}
-        elif ln.role == "paragraph":
-            assert w in paragraphs or any(w == p + d for p in paragraphs for d in dropped), ln
-        elif ln.role == "caption":
-            assert any(
-                _ws(c.text) in w and (c.credit is None or _ws(c.credit) in w) for c in a.captions
-            ), ln
-        elif ln.role == "keywords":
-            joined = "".join(_ws(k) for k in a.keywords)
-            pieces = [p for p in re.split(r"[\s،,؛|:]+", ln.text) if p]
-            assert all(p in joined or p in "".join(dropped) for p in pieces), ln
-        elif ln.role in ("label", "furniture"):
-            assert w in dropped, ln
-        elif ln.role == "related-caption":
-            assert any(r.caption is not None and _ws(r.caption.text) in w for r in a.related)
-        elif ln.role == "related-title":
-            assert any(r.title is not None and _ws(r.title) == w for r in a.related)
-        elif ln.role == "related-summary":
-            assert any(w in _ws(r.summary) for r in a.related)
-        elif ln.role == "related-date":
-            published = re.sub(r"(?i)^\s*published\s+on\s*:?", "", ln.text)
-            found = find_date(published)
-            assert found is not None, ln
-            assert found[0] in {r.date for r in a.related}, ln
-        else:
-            pytest.fail(f"unknown role {ln.role!r}")
 
 
 @pytest.mark.parametrize("short", sorted(SEEDS))
@@ -755,6 +648,33 @@ PIECES = st.sampled_from(
         ")",
         "-",
         ":",
+        # Layouts of other outlets: dividers, attribution, credits, links, bylines, dates.
+        "-----",
+        "***",
+        "ــــ",
+        "*نقلا عن الرياضية السعودية",
+        "نقلاً عن: سكاي نيوز",
+        "- المصدر: الأناضول",
+        "(وكالات)",
+        "وكالات",
+        "الصور: Simon Hoffman / FIFA",
+        "تصوير: أحمد حسن",
+        "Photo: Reuters",
+        "فيسبوك: http://www.facebook.com/x",
+        "https://example.com/a",
+        "تابعونا على تويتر",
+        "اقرأ أيضاً: خبر آخر",
+        "كتب - محمد علي",
+        "2018-02-18T12:26:59+01:00",
+        "Sun, 18 Feb 2018 12:26:59 GMT",
+        "February 18, 2018",
+        "14-09-1432 هـ",
+        "١٤ رمضان ١٤٣٢",
+        "6 يناير، 2015، الساعة 05:16 مساءً",
+        "مواصفات Huawei Mate 9",
+        "لا لا",
+        "هههه",
+        "الوسوم: تونس، السياحة",
     ]
 )
 
@@ -770,7 +690,7 @@ def _parse_or_documented_error(text: str) -> Article | None:
     try:
         return arnews.parse(text)
     except ValueError:
-        assert _blank(text) or all(_blank(s) for s in text.splitlines())
+        assert blank(text) or all(blank(s) for s in text.splitlines())
         return None
 
 

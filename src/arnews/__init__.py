@@ -14,10 +14,10 @@ from __future__ import annotations
 from ._article import Article
 from ._catalog import CatalogEntry, catalog
 from ._corpus import Corpus
-from ._dates import find_date
+from ._dates import DateReading, HijriDate, find_date, read_date
 from ._entities import Entity, Gazetteer, Mention, gazetteer
 from ._frequencies import Frequencies, Frequency
-from ._load import load, load_dir
+from ._load import FolderCorpus, SkippedFile, from_records, load, load_dir, load_jsonl
 from ._model import Caption, RelatedStory, Section
 from ._parse import parse
 from ._query import Q, Query, QuerySyntaxError
@@ -32,10 +32,13 @@ __all__ = [
     "Concordance",
     "ConcordanceLine",
     "Corpus",
+    "DateReading",
     "Entity",
+    "FolderCorpus",
     "Frequencies",
     "Frequency",
     "Gazetteer",
+    "HijriDate",
     "Hit",
     "Hits",
     "Mention",
@@ -45,13 +48,17 @@ __all__ = [
     "RelatedStory",
     "Section",
     "Sentence",
+    "SkippedFile",
     "Token",
     "catalog",
     "find_date",
+    "from_records",
     "gazetteer",
     "load",
     "load_dir",
+    "load_jsonl",
     "parse",
+    "read_date",
     "split_sentences",
     "tokenize",
 ]

@@ -13,6 +13,7 @@ import functools
 import json
 import types
 from collections.abc import Mapping
+from pathlib import PurePosixPath
 from typing import Any
 
 import attrs
@@ -21,7 +22,7 @@ from ._article import Article
 from ._checks import check_pair
 from ._resources import read_text
 
-__all__ = ["CatalogEntry", "apply_catalog", "catalog", "load_catalog"]
+__all__ = ["CatalogEntry", "apply_catalog", "catalog", "load_catalog", "read_catalog"]
 
 _CONFIDENCES = ("high", "medium")
 
@@ -73,6 +74,60 @@ def _entry(item: Mapping[str, Any]) -> CatalogEntry:
         date_evidence=str(item["date_evidence"]),
         notes=str(item["notes"]),
     )
+
+
+def read_catalog(text: str, where: str) -> tuple[CatalogEntry, ...]:
+    """The entries of a catalog in the bundled schema (a folder's ``catalog.json``).
+
+    ``{"articles": [{"file": "a.txt", "outlet": …, "date": …, "date_confidence": …}]}``:
+    each entry names its text by ``file`` (a path relative to the folder) or ``id``;
+    ``sha256``, the evidence fields and ``notes`` may be left out, and ``outlet``,
+    ``date`` and ``date_confidence`` default to null.  A curated date needs a
+    confidence of ``high`` or ``medium``, as in the bundled catalog.
+
+    >>> entries = read_catalog('{"articles": [{"file": "a.txt", "outlet": "هسبريس"}]}', "x")
+    >>> entries[0].id, entries[0].outlet, entries[0].sha256
+    ('a', 'هسبريس', '')
+
+    Raises:
+        ValueError: if the text is not JSON in that schema (the message names ``where``).
+    """
+    try:
+        data = json.loads(text)
+        items = data["articles"]
+        if not isinstance(items, list):
+            raise TypeError("'articles' is not a list")
+        entries = []
+        for item in items:
+            file = str(item.get("file") or "")
+            ident = item.get("id") or PurePosixPath(file).with_suffix("").as_posix()
+            if not ident or ident == ".":
+                msg = "an entry names neither 'file' nor 'id'"
+                raise ValueError(msg)
+            entries.append(
+                _entry(
+                    {
+                        "sha256": "",
+                        "outlet": None,
+                        "outlet_evidence": "",
+                        "date": None,
+                        "date_confidence": None,
+                        "date_evidence": "",
+                        "notes": "",
+                        **item,
+                        "id": ident,
+                        "file": file,
+                    }
+                )
+            )
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        msg = (
+            f"{where} is not a catalog in arnews's schema ({exc}); write "
+            f'{{"articles": [{{"file": "a.txt", "outlet": "…", "date": null, '
+            f'"date_confidence": null}}]}}'
+        )
+        raise ValueError(msg) from None
+    return tuple(entries)
 
 
 @functools.cache

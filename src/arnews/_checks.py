@@ -36,6 +36,7 @@ __all__ = [
     "check_str",
     "expected",
     "validate_date",
+    "validate_utc_offset",
 ]
 
 _T = TypeVar("_T")
@@ -293,8 +294,10 @@ def attrs_instance_of(kinds: type | tuple[type, ...], what: str, hint: str) -> C
     return validate
 
 
-def attrs_int(what: str, minimum: int | None = 0) -> Callable[..., None]:
-    """An attrs validator: an int (not a bool) of at least ``minimum`` (None: any).
+def attrs_int(
+    what: str, minimum: int | None = 0, maximum: int | None = None
+) -> Callable[..., None]:
+    """An attrs validator: an int (not a bool) from ``minimum`` to ``maximum`` (None: no bound).
 
     >>> attrs_int("Hit.start")(None, None, -1)
     Traceback (most recent call last):
@@ -304,14 +307,25 @@ def attrs_int(what: str, minimum: int | None = 0) -> Callable[..., None]:
     Traceback (most recent call last):
     ...
     TypeError: Hit.start must be an int, got str
+    >>> attrs_int("HijriDate.month", 1, 12)(None, None, 13)
+    Traceback (most recent call last):
+    ...
+    ValueError: HijriDate.month must be from 1 to 12, got 13
     """
 
     def validate(_instance: object, _attribute: object, value: object) -> None:
         if isinstance(value, bool) or not isinstance(value, int):
             msg = f"{what} must be an int, got {_kind(value)}"
             raise TypeError(msg)
-        if minimum is not None and value < minimum:
-            msg = f"{what} must be {minimum} or more, got {value}"
+        low = minimum is not None and value < minimum
+        high = maximum is not None and value > maximum
+        if low or high:
+            if maximum is None:
+                msg = f"{what} must be {minimum} or more, got {value}"
+            elif minimum is None:
+                msg = f"{what} must be {maximum} or less, got {value}"
+            else:
+                msg = f"{what} must be from {minimum} to {maximum}, got {value}"
             raise ValueError(msg)
 
     return validate
@@ -331,3 +345,25 @@ def validate_date(_instance: Any, _attribute: Any, value: Any) -> None:
             f"e.g. datetime.date(2015, 9, 29)"
         )
         raise TypeError(msg)
+
+
+def validate_utc_offset(_instance: Any, _attribute: Any, value: Any) -> None:
+    """An attrs validator for ``utc_offset``: None or a timedelta strictly within a day.
+
+    >>> validate_utc_offset(None, None, dt.timedelta(hours=3))
+    >>> validate_utc_offset(None, None, "+03:00")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    TypeError: Article.utc_offset must be a datetime.timedelta or None, got str; ...
+    """
+    if value is None:
+        return
+    if not isinstance(value, dt.timedelta):
+        msg = (
+            f"Article.utc_offset must be a datetime.timedelta or None, got {_kind(value)}; "
+            f"e.g. datetime.timedelta(hours=3)"
+        )
+        raise TypeError(msg)
+    if not -dt.timedelta(hours=24) < value < dt.timedelta(hours=24):
+        msg = f"Article.utc_offset must be strictly within 24 hours of UTC, got {value!r}"
+        raise ValueError(msg)

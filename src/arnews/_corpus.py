@@ -493,7 +493,9 @@ class Corpus(Sequence[Article]):
         return _export.to_records(self.articles)
 
     def to_jsonl(self, path: str | os.PathLike[str]) -> None:
-        """Write :meth:`to_records` as JSON Lines (UTF-8, one article a line).
+        """Write :meth:`to_records` and each raw text as JSON Lines, atomically (UTF-8).
+
+        One article a line; :func:`arnews.load_jsonl` reads it back into equal articles.
 
         >>> import arnews, json, pathlib, tempfile
         >>> out = pathlib.Path(tempfile.mkdtemp()) / "corpus.jsonl"

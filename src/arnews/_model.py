@@ -24,7 +24,8 @@ import attrs
 
 from ._checks import attrs_instance_of as _check
 from ._checks import attrs_tuple_of as _as_tuple
-from ._checks import check_str, validate_date
+from ._checks import check_str, validate_date, validate_utc_offset
+from ._dates import HijriDate
 
 __all__ = [
     "DEFAULT_FIELDS",
@@ -177,6 +178,18 @@ class ArticleBase:
     #: lines (``الأكثر قراءة``), block labels (``كلمات مفتاحية``, ``حول هذه القصة``)
     #: and an end marker cut from the last sentence (``انتهى``).
     dropped: tuple[str, ...] = attrs.field(default=(), converter=_dropped)
+    #: The UTC offset the date line states (``+01:00``, ``GMT``), or None; ``time`` is
+    #: the time in that offset.  See :attr:`datetime`.
+    utc_offset: dt.timedelta | None = attrs.field(default=None, validator=validate_utc_offset)
+    #: The Hijri date the text states (kept as written, never converted), or None.
+    hijri: HijriDate | None = attrs.field(
+        default=None,
+        validator=_check((HijriDate, type(None)), "Article.hijri", "an arnews.HijriDate or None"),
+    )
+    #: Where the article was published, when its metadata says (the parser never sets it).
+    url: str | None = attrs.field(
+        default=None, validator=_check((str, type(None)), "Article.url", "a str or None")
+    )
     #: All body paragraphs in order, across sections: derived from ``sections``
     #: once, when the article is made (queries read it once per hit).
     paragraphs: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
@@ -184,6 +197,25 @@ class ArticleBase:
     def __attrs_post_init__(self) -> None:
         paragraphs = tuple(p for s in self.sections for p in s.paragraphs)
         object.__setattr__(self, "paragraphs", paragraphs)
+
+    @property
+    def datetime(self) -> dt.datetime | None:
+        r"""The date and time as one ``datetime``: aware when the offset is known, else naive.
+
+        None unless both ``date`` and ``time`` are known.
+
+        >>> import arnews
+        >>> arnews.parse("عنوان\n2018-02-18T12:26:59+01:00\nنص.").datetime.isoformat()
+        '2018-02-18T12:26:59+01:00'
+        >>> arnews.parse("عنوان\n2018-02-18 12:26\nنص.").datetime.isoformat()
+        '2018-02-18T12:26:00'
+        >>> arnews.parse("عنوان\n2018-02-18\nنص.").datetime is None
+        True
+        """
+        if self.date is None or self.time is None:
+            return None
+        tz = None if self.utc_offset is None else dt.timezone(self.utc_offset)
+        return dt.datetime.combine(self.date, self.time, tzinfo=tz)
 
     @property
     def subheadings(self) -> tuple[str, ...]:

@@ -1,64 +1,81 @@
 """Raw article text -> :class:`~arnews.Article`, by general layout rules.
 
-The text is cut into lines (``str.splitlines``, so LF, CRLF and CR all work).
-Blank lines (empty, or only whitespace and invisible marks) never matter: the
-rules see only the sequence of non-blank lines, so adding or removing blank
-lines anywhere gives the same fields.  Web pages copied as text space their
-paragraphs unpredictably, so no rule may depend on that spacing.
+``docs/layout.md`` states every rule with examples; this is the summary the
+code follows.  The text is cut into lines (``str.splitlines``, so LF, CRLF and
+CR all work).  Blank lines (empty, or only whitespace and invisible marks)
+never matter: the rules see only the sequence of non-blank lines, so adding or
+removing blank lines anywhere gives the same fields.
 
 Every field keeps the characters of the text: a line is stripped of
 surrounding whitespace (no-break spaces, tabs, zero-width marks and
 byte-order marks included) but inner no-break spaces stay, so offsets into a
-field are offsets into the original line.
+field are offsets into the original line.  Every character of a line is
+accounted for by the field its role names (a caption the page repeated is
+kept once, the one exception).
 
 Each non-blank line gets exactly one role (see :func:`_layout`), in this order
 of precedence:
 
 1. the first line is the **title**;
-2. **labels** open a block and are kept in ``dropped``: ``كلمات مفتاحية``
-   opens the keyword block, ``حول هذه القصة`` the related-stories block;
-3. **furniture** is dropped: ``الأكثر قراءة``, ``مقالات``/``أخبار ذات صلة``
-   (``صله`` too), ``المزيد من …``, a lone end marker ``انتهى``.  Labels and
-   furniture are short: a line of more than 100 characters is never one;
+2. **labels** open a block and are kept in ``dropped``: ``كلمات مفتاحية`` (or
+   ``الوسوم``) opens the keyword block, ``حول هذه القصة`` the related block;
+3. **dropped lines**, kept in ``dropped``: furniture (``الأكثر قراءة``,
+   ``مقالات ذات صلة``, ``المزيد من …``, a lone ``انتهى``, "read also" lines
+   ``اقرأ أيضاً: …``), divider lines (three or more of ``-_=*~•#``, dashes,
+   tatweel, box rules, and nothing else), photo credits (``الصور:``,
+   ``تصوير:``, ``Photo:`` and a short name), social links (``فيسبوك: http…``,
+   ``تابعونا على …``, a lone web address) and bylines (``كتب - NAME``,
+   ``بقلم NAME``: a byline is no dateline).  Labels and these lines (dividers
+   and addresses aside) are short: a line of more than 100 characters is
+   never one;
 4. inside the keyword block, keyword lines (the block ends at a line that
    reads like a sentence); inside the related block, teaser lines, grouped
    into stories that each end with a ``Published On d/m/yyyy`` line;
 5. the **date line**: a line that is only a date (see
-   :func:`arnews._dates.find_date`) among the first three lines after the
-   title; a date anywhere else (a body sentence, a teaser, a caption) is
-   not the article's date.  The **header** — the lines after the title up
-   to the first line that is none of a date line, a dateline, furniture or a
-   caption (usually the first body paragraph; a label or an attribution ends
-   it too) — may also hold a **dateline** ``PLACE- OUTLET`` (within the
-   first two lines; the dash may be a hyphen, an en or em dash or a tatweel;
-   a generic credit such as ``وكالات`` "agencies" names no outlet and goes to
-   ``sources``) and captions;
-6. **attribution**: ``المصدر : A + B``, or a lone quoted name such as
-   ``'الاتحاد'`` before the first or after the last body text (between two
-   body lines, such a line is a quotation and stays a paragraph);
-7. **captions**: a Latin-script line in an Arabic text; a line of at most 40
-   words repeated on the next non-blank line or glued twice on one line; or,
-   in the header only, a line of at most 40 words without sentence
-   punctuation that ends with a parenthesised credit such as
-   ``(أسوشيتد برس)``.  Past the header a credit alone is no caption: a body
-   sentence may end in a parenthesis (``… من المدينة (الموصل)``), so such a
-   line is a caption only when it is also repeated or Latin-script, and
-   otherwise stays a paragraph.  A longer repeated line is body text that the
-   page happened to repeat, so it stays a paragraph;
+   :func:`arnews.read_date`: ISO 8601 with offsets, RFC 2822, Arabic and
+   English month names, numeric, Hijri) among the first three lines after
+   the title, dropped lines not counted; a date anywhere else is not the
+   article's date.  The **header** — the lines after the title up to the
+   first line that is none of a date line, a dateline, a dropped line or a
+   caption — may also hold a **dateline** ``PLACE- OUTLET`` (within the first
+   two lines; the dash may be a hyphen, an en or em dash or a tatweel; a
+   generic credit such as ``وكالات`` names no outlet and goes to ``sources``)
+   and captions;
+6. **attribution**: ``المصدر : A + B`` (also ``المصادر``, ``مصدر الخبر``, with
+   ``:``, a dash or ``/``, a leading ``*``/``-``/``•``, in parentheses),
+   ``نقلا عن X`` (one source without sentence punctuation), a generic credit
+   alone (``وكالات``), or a lone quoted name such as ``'الاتحاد'`` before the
+   first or after the last body text (between two body lines, such a line is
+   a quotation and stays a paragraph);
+7. **captions**: a Latin-script line (three Latin letters or more, fewer than
+   one letter in twenty Arabic, a trailing credit not counted), so an Arabic
+   line with Latin product names stays Arabic; a line of three to 40 words
+   repeated on the next non-blank line or glued twice on one line (a shorter
+   repeat such as ``لا لا`` is what someone said, a paragraph); or, in the
+   header only, a line of at most 40 words without sentence punctuation that
+   ends with a parenthesised credit such as ``(أسوشيتد برس)``.  Past the
+   header a credit alone is no caption: a body sentence may end in a
+   parenthesis.  A longer repeated line is body text the page repeated;
 8. **subheadings**: short lines (at most seven words and 60 characters)
    without final punctuation whose next non-blank line is body text (not a
-   label, furniture, a keyword line, an attribution, a caption, a date or
-   another short unpunctuated line).  So a short line at the end of the text, or
-   before the keyword block, the attribution or a caption, stays a paragraph;
-9. everything else is a body **paragraph** (one per line).  An end marker
-   ``انتهى`` glued after the last punctuation of a paragraph is cut off and
-   recorded in ``dropped``.
+   label, a dropped line, a keyword line, an attribution, a caption, a date
+   or another short unpunctuated line), that do not repeat themselves
+   (``هههه``) and do not follow a line ending in a colon (which announces a
+   quotation);
+9. everything else is a body **paragraph** (one per line), a date past the
+   date window included.  An end marker ``انتهى`` glued after the last
+   punctuation of a paragraph is cut off and recorded in ``dropped``.
 
 Keywords: the block's lines are split on ``،``/``,``/``؛``/``|`` when any of
 them holds such a separator; otherwise several lines give one keyword each,
 and a single line is split on whitespace.  The last case cannot recover
 multiword keywords (``الدولة الإسلامية`` becomes two keywords): without
 separators no rule can tell where one keyword ends.
+
+What one line is (furniture, attribution, script) is decided in
+:mod:`arnews._lines`; this module gives each line its role from its
+neighbours and assembles the Article.  Every pattern here and there runs in
+linear time on any line.
 """
 
 from __future__ import annotations
@@ -72,27 +89,34 @@ import attrs
 
 from ._article import Article
 from ._checks import check_optional_str, check_str
-from ._dates import find_date, fold
+from ._dates import DateReading, HijriDate, find_date, fold, read_date
+from ._lines import (
+    BYLINE,
+    CREDIT,
+    FURNITURE,
+    GENERIC_CREDITS,
+    LABEL_MAX_CHARS,
+    QUOTES,
+    SOURCES_LINE,
+    dropped_role,
+    is_english,
+    line_sources,
+    short_fold,
+    split_credit,
+    strip,
+    words,
+)
 from ._model import Caption, RelatedStory, Section
-from ._tokenize import ARABIC_LETTER_RE, LATIN_LETTER_RE
-from .normalize import _tables as T  # noqa: N812  # the normalization tables
 
-__all__ = ["parse"]
+__all__ = ["parse", "text_id"]
 
-# Whitespace and invisible marks stripped from the ends of every line: all of
-# str.isspace() (NO-BREAK SPACE U+00A0 included) plus every invisible character of the
-# normalization tables (zero-width spaces and joiners, ZWNJ, bidi marks, embeddings and
-# isolates, soft hyphen, word joiner, the byte-order mark).
-_INVISIBLE = "".join(sorted(T.INVISIBLE | {T.ZWNJ}))
 
 _DATE_WINDOW = 3  # a date line must be among the first three lines after the title
 _HEADING_MAX_WORDS = 7
 _HEADING_MAX_CHARS = 60
 _CAPTION_MAX_WORDS = 40  # an Arabic caption is at most this long; a longer line is body text
-# Labels and furniture are short lines: a longer line is never folded to test for them.
-# The longest such line the patterns accept ("المزيد من" and 60 characters) is 70
-# characters; the margin allows for harakat and tatweel, which folding removes.
-_LABEL_MAX_CHARS = 100
+# A repeated line shorter than this is what someone said or wrote ("لا لا", "هههه"), no caption.
+_CAPTION_MIN_WORDS = 3
 _FINAL_PUNCT = ".!?؟:؛;،,…\"'”»)]-–—"
 _SENTENCE_END = ".!?؟…"
 
@@ -100,16 +124,7 @@ _SENTENCE_END = ".!?؟…"
 # alef are plain alef and teh marbuta is heh, so "صلة" and "صله" are one form.
 _KEYWORD_LABEL = re.compile(r"(?:ال)?كلمات (?:مفتاحيه|دلاليه)|(?:ال)?وسوم")
 _RELATED_LABEL = re.compile(r"حول هذه القصه")
-_FURNITURE = re.compile(
-    r"(?:الاكثر (?:قراءه|مشاهده|تداولا|تعليقا))"
-    r"|(?:(?:مقالات|اخبار|مواضيع) ذات صله)"
-    r"|(?:المزيد(?: من [^.!?؟،,:]{1,60})?)"
-    r"|(?:[(\[/\-–— ]*انتهي[)\]/\-–—. ]*)"
-)
 _END_MARKER = re.compile(r"(?P<marker>[(\[/\-–—]?\s{0,2}انتهى\s{0,2}[)\]/\-–—.]{0,3})$")
-_SOURCES = re.compile(r"(?:المصدر|المصادر)\s*[:：]\s*(?P<rest>.+)")
-_SOURCE_SPLIT = re.compile(r"\s*[+،,&]\s*")
-_QUOTED = re.compile(r"['\"‘’“”«‹](?P<name>[^'\"‘’“”«»‹›.!?؟:؛]{1,60})['\"‘’“”»›]")
 # PLACE, a dash, OUTLET.  The dash is a run of hyphens, en or em dashes, or a run of
 # TATWEEL U+0640, as Arabic print often writes the dash: after a space ("بيروت ـ") or glued
 # to a word of three or more letters and followed by a space ("القاهرةـ ").  A tatweel glued
@@ -120,9 +135,15 @@ _DATELINE = re.compile(
     r"(?:\s*[-–—]+|\s+\u0640+|(?<=[^\W\d_\u0640]{3})\u0640+(?=\s))\s*"
     r"(?P<outlet>[^\-–—:.!?؟،,()\d\u0640][^\-–—:.!?؟،,()\d]{1,59})"
 )
-_QUOTES = "'\"‘’“”«»‹›"
 _PUBLISHED = re.compile(r"(?:published\s+on|نشر في|تاريخ النشر)\s*:?\s*(?P<date>.+)", re.IGNORECASE)
-_KEYWORD_SPLIT = re.compile(r"\s*[،,؛|]\s*")
+_KEYWORD_SPLIT = re.compile(r"[،,؛|]")
+
+
+class _Unset:
+    """The type of _UNSET: a fact of a line not computed yet."""
+
+
+_UNSET = _Unset()
 
 
 @attrs.define
@@ -133,6 +154,48 @@ class _Line:
     text: str  # the line stripped of surrounding whitespace
     role: str = ""
     squeezed: str | None = None  # the text with whitespace runs squeezed, once needed
+    # What the rules ask of a line more than once (a line is read as the next line of the
+    # one above it, then for itself), each computed on first use by the functions below.
+    folded: str | _Unset | None = attrs.field(default=_UNSET)
+    date: DateReading | _Unset | None = attrs.field(default=_UNSET)
+    dropped: str | _Unset | None = attrs.field(default=_UNSET)
+    sources: tuple[str, ...] | _Unset | None = attrs.field(default=_UNSET)
+    english: bool | None = None  # Latin-script (see is_english), once computed
+
+
+def _folded(line: _Line) -> str | None:
+    """The folded line when short enough to be a label (see short_fold)."""
+    if isinstance(line.folded, _Unset):
+        line.folded = short_fold(line.text)
+    return line.folded
+
+
+def _date(line: _Line) -> DateReading | None:
+    """The date the line states when it is a date line."""
+    if isinstance(line.date, _Unset):
+        line.date = read_date(line.text)
+    return line.date
+
+
+def _dropped(line: _Line) -> str | None:
+    """FURNITURE, CREDIT or BYLINE for a dropped line (see dropped_role), else None."""
+    if isinstance(line.dropped, _Unset):
+        line.dropped = dropped_role(line.text, _folded(line))
+    return line.dropped
+
+
+def _english(line: _Line) -> bool:
+    """Whether the line is Latin-script (see is_english)."""
+    if line.english is None:
+        line.english = is_english(line.text)
+    return line.english
+
+
+def _line_sources(line: _Line) -> tuple[str, ...] | None:
+    """The sources an attribution line names (see line_sources), else None."""
+    if isinstance(line.sources, _Unset):
+        line.sources = line_sources(line.text)
+    return line.sources
 
 
 def _same_line(a: _Line, b: _Line) -> bool:
@@ -159,23 +222,11 @@ PARAGRAPH = "paragraph"
 CAPTION = "caption"
 KEYWORDS = "keywords"
 LABEL = "label"
-FURNITURE = "furniture"
 RELATED_CAPTION = "related-caption"
 RELATED_TITLE = "related-title"
 RELATED_SUMMARY = "related-summary"
 RELATED_DATE = "related-date"
 _RELATED_ROLES = frozenset({RELATED_CAPTION, RELATED_TITLE, RELATED_SUMMARY, RELATED_DATE})
-
-
-def _strip(s: str) -> str:
-    """The string without surrounding whitespace and invisible marks."""
-    t = s.strip()
-    if not t or (t[0] not in _INVISIBLE and t[-1] not in _INVISIBLE):
-        return t  # fast path: no invisible mark at either end
-    previous = None
-    while previous != s:
-        previous, s = s, s.strip().strip(_INVISIBLE)
-    return s
 
 
 def _squeeze(s: str) -> str:
@@ -188,20 +239,6 @@ def _squeeze(s: str) -> str:
     return " ".join(s.split())
 
 
-def _words(s: str) -> int:
-    """The number of whitespace-separated words."""
-    return len(s.split())
-
-
-def _is_english(s: str) -> bool:
-    """Whether the line is mostly Latin-script letters."""
-    if LATIN_LETTER_RE.search(s) is None:  # cheap reject: most lines have no Latin letter
-        return False
-    # At least three Latin letters and more than the Arabic ones: stop counting there.
-    need = max(len(ARABIC_LETTER_RE.findall(s)) + 1, 3)
-    return any(n >= need for n, _ in enumerate(LATIN_LETTER_RE.finditer(s), 1))
-
-
 def _undouble(s: str) -> str | None:
     """The repeated half when the line is the same text twice glued together, else None."""
     n = len(s)
@@ -210,30 +247,17 @@ def _undouble(s: str) -> str | None:
         if s[half - 1] != s[-1] or s[0] != s[half + gap]:  # cheap reject before slicing
             continue
         first, middle, second = s[:half], s[half : half + gap], s[half + gap :]
-        if first == second and (not middle or middle.isspace()) and _strip(first):
-            return _strip(first)
+        if first == second and (not middle or middle.isspace()) and strip(first):
+            return strip(first)
     return None
-
-
-def _split_credit(s: str) -> tuple[str, str | None]:
-    """Split a caption into its text and a trailing parenthesised credit."""
-    if not s.endswith(")"):
-        return s, None
-    start = s.rfind("(")
-    if start < 0 or len(s) - start > 62 or ")" in s[start:-1]:
-        return s, None
-    text, credit = _strip(s[:start]), _strip(s[start + 1 : -1])
-    if not text or not credit:
-        return s, None
-    return text, credit
 
 
 def _has_credit(s: str) -> bool:
     """Whether the line reads like an Arabic caption ending in a short credit."""
-    text, credit = _split_credit(s)
-    if credit is None or _words(credit) > 4 or any(c.isdigit() for c in credit):
+    text, credit = split_credit(s)
+    if credit is None or words(credit) > 4 or any(c.isdigit() for c in credit):
         return False
-    return _words(text) <= _CAPTION_MAX_WORDS and not any(c in _SENTENCE_END for c in text)
+    return words(text) <= _CAPTION_MAX_WORDS and not any(c in _SENTENCE_END for c in text)
 
 
 def _is_short_unpunctuated(s: str) -> bool:
@@ -241,33 +265,9 @@ def _is_short_unpunctuated(s: str) -> bool:
     return (
         len(s) <= _HEADING_MAX_CHARS
         and s[-1] not in _FINAL_PUNCT
-        and _words(s) <= _HEADING_MAX_WORDS
+        and words(s) <= _HEADING_MAX_WORDS
         and any(c.isalpha() for c in s)
     )
-
-
-# Credits after a dateline that name no outlet ("agencies", "follow-ups", "websites"): they go
-# to ``sources``.  Folded with :func:`fold` (hamza and teh marbuta folded).
-_GENERIC_CREDITS = frozenset(
-    fold(w)
-    for w in ("وكالات", "وكالات الأنباء", "وكالات أنباء", "متابعات", "مواقع", "وكالات ومواقع")
-)
-
-
-def _sources(s: str) -> tuple[str, ...] | None:
-    """The outlets named by an attribution line, or None if it is not one."""
-    if s[0] not in _QUOTES and not s.startswith("المص"):  # cheap reject: neither pattern can match
-        return None
-    m = _SOURCES.fullmatch(s)
-    if m is not None:
-        parts = tuple(_strip(p) for p in _SOURCE_SPLIT.split(m["rest"]))
-        if all(parts) and all(_words(p) <= 5 for p in parts):
-            return parts
-        return None
-    m = _QUOTED.fullmatch(s)
-    if m is not None and _strip(m["name"]) and _words(m["name"]) <= 4:
-        return (_strip(m["name"]),)
-    return None
 
 
 def _is_label(folded: str) -> bool:
@@ -278,8 +278,8 @@ def _is_label(folded: str) -> bool:
 def _keyword_line(s: str) -> tuple[str | None, str]:
     """Split ``كلمات مفتاحية: A، B`` into its label and keywords; (None, s) for other lines."""
     head, colon, rest = s.partition(":")
-    if colon and len(head) <= _LABEL_MAX_CHARS and _strip(rest) and _keyword_label(fold(head)):
-        return _strip(head), _strip(rest)
+    if colon and len(head) <= LABEL_MAX_CHARS and strip(rest) and _keyword_label(fold(head)):
+        return strip(head), strip(rest)
     return None, s
 
 
@@ -288,52 +288,53 @@ def _keyword_label(folded: str) -> bool:
     return bool(_KEYWORD_LABEL.fullmatch(folded.rstrip(": ")))
 
 
-def _short_fold(s: str) -> str | None:
-    """The folded line when it is short enough to be a label or furniture, else None."""
-    return fold(s) if len(s) <= _LABEL_MAX_CHARS else None
-
-
-def _is_furniture(folded: str) -> bool:
-    """Whether a folded line is page furniture to drop."""
-    return bool(_FURNITURE.fullmatch(folded)) and _words(folded) <= 10
-
-
 def _caption_like(lines: Sequence[_Line], k: int, *, header: bool) -> bool:
     """Whether line k is a caption; a trailing credit alone counts only in the header."""
     s = lines[k].text
     if (k + 1 < len(lines) and _same_line(lines[k], lines[k + 1])) or (
         k > 1 and _same_line(lines[k], lines[k - 1])
     ):
-        return _words(s) <= _CAPTION_MAX_WORDS or _is_english(s)
+        return _CAPTION_MIN_WORDS <= words(s) <= _CAPTION_MAX_WORDS or _english(lines[k])
     half = _undouble(s)
-    if half is not None and _words(half) <= _CAPTION_MAX_WORDS:
+    if half is not None and _CAPTION_MIN_WORDS <= words(half) <= _CAPTION_MAX_WORDS:
         return True
-    return (header and _has_credit(s)) or _is_english(s)
+    return (header and _has_credit(s)) or _english(lines[k])
 
 
 def _is_body_text(lines: Sequence[_Line], k: int) -> bool:
     """Whether line k would be a body paragraph (used to confirm a subheading)."""
-    s = lines[k].text
-    folded = _short_fold(s)
+    s, line = lines[k].text, lines[k]
+    folded = _folded(line)
     return not (
-        (folded is not None and (_is_label(folded) or _is_furniture(folded)))
+        (folded is not None and _is_label(folded))
+        or _dropped(line) is not None
         or _keyword_line(s)[0] is not None
-        or _sources(s) is not None
+        or _line_sources(line) is not None
+        or _date(line) is not None
         or _caption_like(lines, k, header=False)
         or _is_short_unpunctuated(s)
-        or find_date(s) is not None
     )
 
 
 def _body_role(lines: Sequence[_Line], k: int) -> str:
     """The role of a body line (outside any block and past the header)."""
     s = lines[k].text
-    if _sources(s) is not None:
+    if _line_sources(lines[k]) is not None:
         return SOURCES
+    # A date past the date window is body text: no caption, no subheading.
     if _caption_like(lines, k, header=False):
-        return CAPTION
-    # The next non-blank line, however many blank lines come between.
-    if _is_short_unpunctuated(s) and k + 1 < len(lines) and _is_body_text(lines, k + 1):
+        return CAPTION if _date(lines[k]) is None else PARAGRAPH
+    # The next non-blank line, however many blank lines come between.  A colon ending the
+    # line before announces what follows (a quotation), and a line that repeats itself
+    # ("هههه", "لا لا") is no heading.
+    if (
+        _is_short_unpunctuated(s)
+        and k + 1 < len(lines)
+        and not lines[k - 1].text.endswith((":", "："))
+        and _undouble(s) is None
+        and _is_body_text(lines, k + 1)
+        and _date(lines[k]) is None
+    ):
         return HEADING
     return PARAGRAPH
 
@@ -351,8 +352,8 @@ def _related_roles(block: list[_Line]) -> list[str]:
     group: list[_Line] = []
 
     def close(with_date: bool) -> None:
-        text_lines = [ln for ln in group if not _is_english(ln.text)]
-        english = [ln for ln in group if _is_english(ln.text)]
+        text_lines = [ln for ln in group if not _english(ln)]
+        english = [ln for ln in group if _english(ln)]
         caption = english[0] if english and (text_lines or len(english) > 1) else None
         body = [ln for ln in group if ln is not caption]
         for ln in group:
@@ -378,13 +379,14 @@ def _related_roles(block: list[_Line]) -> list[str]:
 
 def _layout(text: str) -> tuple[_Line, ...]:
     """Every non-blank line of ``text`` with the role the layout rules give it."""
-    stripped = ((i, _strip(ln)) for i, ln in enumerate(text.splitlines()))
+    stripped = ((i, strip(ln)) for i, ln in enumerate(text.splitlines()))
     lines = [_Line(i, s) for i, s in stripped if s]  # blank lines play no part in any rule
     if not lines:
         return ()
     roles = [TITLE] + [""] * (len(lines) - 1)
     state = "header"
     seen_date = seen_dateline = False
+    skipped = 0  # furniture, credits and bylines so far: they do not count in the date window
     related: list[int] = []
 
     def flush_related() -> None:
@@ -394,7 +396,7 @@ def _layout(text: str) -> tuple[_Line, ...]:
 
     for k in range(1, len(lines)):
         s = lines[k].text
-        folded = _short_fold(s)
+        folded = _folded(lines[k])
         inline_label, _ = _keyword_line(s)
         if inline_label is not None or (folded is not None and _is_label(folded)):
             flush_related()
@@ -404,25 +406,27 @@ def _layout(text: str) -> tuple[_Line, ...]:
                 roles[k] = LABEL
                 state = "keywords" if folded is not None and _keyword_label(folded) else "related"
             continue
-        if folded is not None and _is_furniture(folded):
+        dropped_role = _dropped(lines[k])
+        if dropped_role is not None:
             flush_related()
-            roles[k] = FURNITURE
+            roles[k] = dropped_role
+            skipped += 1
             if state in ("keywords", "related"):
                 state = "body"
             continue
         if state == "keywords":
-            if _words(s) <= 30 and s[-1] not in _SENTENCE_END:
+            if words(s) <= 30 and s[-1] not in _SENTENCE_END:
                 roles[k] = KEYWORDS
                 continue
             state = "body"
         if state == "related":
             related.append(k)
             continue
-        if not seen_date and k <= _DATE_WINDOW and find_date(s) is not None:
+        if not seen_date and k - skipped <= _DATE_WINDOW and _date(lines[k]) is not None:
             roles[k], seen_date = DATE, True
             continue
         if state == "header":
-            if not seen_dateline and k <= 2 and _DATELINE.fullmatch(s) and _words(s) <= 7:
+            if not seen_dateline and k - skipped <= 2 and words(s) <= 7 and _DATELINE.fullmatch(s):
                 roles[k], seen_dateline = DATELINE, True
                 continue
             if _caption_like(lines, k, header=True):
@@ -435,7 +439,7 @@ def _layout(text: str) -> tuple[_Line, ...]:
     # last; between two body lines it is a quotation set on its own line, so a paragraph.
     body = [k for k, role in enumerate(roles) if role in (PARAGRAPH, HEADING)]
     for k in range(body[0] + 1 if body else 0, body[-1] if body else 0):
-        if roles[k] == SOURCES and _SOURCES.fullmatch(lines[k].text) is None:
+        if roles[k] == SOURCES and SOURCES_LINE.fullmatch(lines[k].text) is None:
             roles[k] = PARAGRAPH
     for ln, role in zip(lines, roles, strict=True):
         ln.role = role
@@ -445,8 +449,8 @@ def _layout(text: str) -> tuple[_Line, ...]:
 def _caption(s: str) -> Caption:
     """The Caption record for a caption line (a glued repeat is read once)."""
     once = _undouble(s) or s
-    text, credit = _split_credit(once)
-    return Caption(text=text, lang="en" if _is_english(once) else "ar", credit=credit)
+    text, credit = split_credit(once)
+    return Caption(text=text, lang="en" if is_english(once) else "ar", credit=credit)
 
 
 def _keywords(block: Sequence[str]) -> tuple[str, ...]:
@@ -457,13 +461,15 @@ def _keywords(block: Sequence[str]) -> tuple[str, ...]:
         parts = list(block)
     else:
         parts = block[0].split() if block else []
-    return tuple(_strip(p) for p in parts if _strip(p))
+    return tuple(strip(p) for p in parts if strip(p))
 
 
 def _build(text: str, lines: Sequence[_Line], article_id: str) -> Article:
     """Assemble the Article from the roles of its lines."""
     date: dt.date | None = None
     time: dt.time | None = None
+    utc_offset: dt.timedelta | None = None
+    hijri: HijriDate | None = None
     dateline: str | None = None
     outlet: str | None = None
     sources: list[str] = []
@@ -500,19 +506,24 @@ def _build(text: str, lines: Sequence[_Line], article_id: str) -> Article:
         if (t_title or t_caption or t_summary) and role not in _RELATED_ROLES:
             close_teaser(None)
         if role == DATE:
-            found = find_date(s)
-            if found is not None:
-                date, time = found
+            reading = _date(ln)
+            if reading is not None:
+                date, time, utc_offset, hijri = (
+                    reading.date,
+                    reading.time,
+                    reading.utc_offset,
+                    reading.hijri,
+                )
         elif role == DATELINE:
             m = _DATELINE.fullmatch(s)
             if m is not None:
-                dateline, outlet = _strip(m["place"]), _strip(m["outlet"])
-                outlet = _strip(outlet.strip(_QUOTES)) or outlet  # «الحياة» -> الحياة
-                if fold(outlet) in _GENERIC_CREDITS:  # "وكالات" credits agencies, names no outlet
+                dateline, outlet = strip(m["place"]), strip(m["outlet"])
+                outlet = strip(outlet.strip(QUOTES)) or outlet  # «الحياة» -> الحياة
+                if fold(outlet) in GENERIC_CREDITS:  # "وكالات" credits agencies, names no outlet
                     sources.extend(() if outlet in sources else (outlet,))
                     outlet = None
         elif role == SOURCES:
-            sources.extend(n for n in _sources(s) or () if n not in sources)
+            sources.extend(n for n in _line_sources(ln) or () if n not in sources)
         elif role == HEADING:
             close_section()
             heading, paragraphs = s, []
@@ -520,10 +531,10 @@ def _build(text: str, lines: Sequence[_Line], article_id: str) -> Article:
             tail = len(s) - min(len(s), 16)
             # The marker holds the word, so a tail without it needs no regex search.
             m = _END_MARKER.search(s, tail) if "انتهى" in s[tail:] else None
-            body = _strip(s[: m.start()]) if m is not None else s
+            body = strip(s[: m.start()]) if m is not None else s
             if m is not None and body and body[-1] in _FINAL_PUNCT:
                 paragraphs.append(body)
-                dropped.append(_strip(m["marker"]))
+                dropped.append(strip(m["marker"]))
             else:
                 paragraphs.append(s)
         elif role == CAPTION:
@@ -534,7 +545,7 @@ def _build(text: str, lines: Sequence[_Line], article_id: str) -> Article:
             if label is not None:
                 dropped.append(label)
             keyword_lines.append(words)
-        elif role in (LABEL, FURNITURE):
+        elif role in (LABEL, FURNITURE, CREDIT, BYLINE):
             dropped.append(s)
         elif role == RELATED_CAPTION:
             t_caption.append(_caption(s))
@@ -562,33 +573,44 @@ def _build(text: str, lines: Sequence[_Line], article_id: str) -> Article:
         related=tuple(related),
         raw=text,
         dropped=tuple(dropped),
+        utc_offset=utc_offset,
+        hijri=hijri,
     )
+
+
+def text_id(text: str) -> str:
+    """The id of a text that has none: ``text_`` and the first 16 hex digits of its SHA-256.
+
+    >>> text_id("عنوان")
+    'text_74190f4bb09584c5'
+    """
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"text_{digest[:16]}"
 
 
 def parse(text: str, *, id: str | None = None) -> Article:
     r"""Parse the raw text of one news article into an :class:`~arnews.Article`.
 
-    General layout rules, not per-site templates: the first non-empty line is
-    the title; a line that is only a date (ISO, ``d/m/yyyy`` or ``الخميس 27
-    أكتوبر 2016 09:10 ص``, any regional month name, any Arabic digits) within
-    the three lines under the title gives ``date`` and ``time``; ``PLACE-
-    OUTLET`` under the title gives ``dateline`` and ``outlet`` (``وكالات``,
-    "agencies", goes to ``sources``); ``المصدر : A +
-    B`` and a lone quoted name give ``sources``; short unpunctuated lines
-    whose next non-blank line is body text are subheadings; lines of at most
-    40 words repeated (on the next line or glued twice on one line) and
-    Latin-script lines are captions, and so, in the header before the first
-    body text only, is an unpunctuated line ending in a ``(credit)`` (in the
-    body such a line stays a paragraph); each caption is kept once;
-    ``كلمات مفتاحية`` opens the keywords and ``حول هذه القصة``
-    the related teasers (each ending ``Published On d/m/yyyy``); furniture
-    such as ``الأكثر قراءة``, block labels and an ``انتهى`` end marker go to
-    ``dropped``.  Everything else is a paragraph, one per line.
+    General layout rules, not per-site templates (every rule is in
+    ``docs/layout.md``): the first non-empty line is the title; a line that
+    is only a date within the three lines under the title gives ``date``,
+    ``time``, ``utc_offset`` and ``hijri`` (ISO 8601 with offsets, RFC 2822,
+    Arabic and English month names, ``d/m/yyyy``, Hijri dates; any digits);
+    ``PLACE- OUTLET`` under the title gives ``dateline`` and ``outlet``;
+    ``المصدر : A + B``, ``نقلا عن X``, ``وكالات`` alone and a lone quoted
+    name give ``sources``; short unpunctuated lines whose next non-blank line
+    is body text are subheadings; repeated lines of three to 40 words and
+    Latin-script lines are captions (kept once), and in the header so is an
+    unpunctuated line ending in a ``(credit)``; ``كلمات مفتاحية`` opens the
+    keywords and ``حول هذه القصة`` the related teasers; furniture, dividers,
+    photo credits, social links, bylines, block labels and an ``انتهى`` end
+    marker go to ``dropped``.  Everything else is a paragraph, one per line.
 
     Blank lines play no part: adding or removing them anywhere gives the same
     fields.  A weekday in the date line is not checked against the date
     (pages copied from the web get it wrong; the stated date wins), so
-    ``الجمعة 27 أكتوبر 2016`` gives 27 October 2016, a Thursday.
+    ``الجمعة 27 أكتوبر 2016`` gives 27 October 2016, a Thursday.  A Hijri
+    date alone gives ``hijri`` and no Gregorian ``date``.
 
     No line of the text is lost: each non-blank line ends up in a field or in
     ``dropped``.  Fields keep the text's characters, stripped of surrounding
@@ -603,6 +625,9 @@ def parse(text: str, *, id: str | None = None) -> Article:
     ('عنوان', '2016-10-27', '21:10:00', ('الجزيرة', 'رويترز'))
     >>> a.paragraphs
     ('النص الأول.',)
+    >>> b = arnews.parse("عنوان\n2018-02-18T12:26:59+01:00\nالرباط - هسبريس\nنص.\n-----")
+    >>> b.datetime.isoformat(), b.outlet, b.dropped
+    ('2018-02-18T12:26:59+01:00', 'هسبريس', ('-----',))
 
     Raises:
         TypeError: if ``text`` is not a str (decode bytes first) or ``id`` is
@@ -622,6 +647,5 @@ def parse(text: str, *, id: str | None = None) -> Article:
         msg = "parse() got no text (empty or only whitespace); pass the article's text, title first"
         raise ValueError(msg)
     if id is None:
-        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-        id = f"text_{digest[:16]}"
+        id = text_id(text)
     return _build(text, lines, id)

@@ -1,9 +1,12 @@
 """The only place that reads arnews's package data.
 
 Data is read through :mod:`importlib.resources` (``files()``), never through
-``__file__``, so it works from a zipped wheel or any other importer.  Every
-Python that arnews supports (3.11+) has the API used here in its standard
-library, so no backport is needed.
+``__file__``, so it works from a zipped wheel or any other importer.  The data
+folder has no ``__init__.py`` (it holds data, not code), so it is reached as
+``files("arnews") / "data"``: ``files("arnews.data")`` would need it to be an
+importable package, which a folder without ``__init__.py`` is not under
+zipimport.  Every Python that arnews supports (3.11+) has the API used here
+in its standard library, so no backport is needed.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from importlib.resources.abc import Traversable
 
 __all__ = ["data_dir", "read_bytes", "read_text", "seed_names"]
 
-_PACKAGE = "arnews.data"
+_PACKAGE = "arnews"
+_DATA = "data"
 
 
 def data_dir() -> Traversable:
@@ -22,7 +26,7 @@ def data_dir() -> Traversable:
     >>> data_dir().joinpath("catalog.json").is_file()
     True
     """
-    return files(_PACKAGE)
+    return files(_PACKAGE).joinpath(_DATA)
 
 
 def seed_names() -> tuple[str, ...]:
