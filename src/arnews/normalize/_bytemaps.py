@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections.abc import Iterator
 from typing import Any, AnyStr
 
 from ._align import SegmentBuilder
@@ -23,6 +24,7 @@ __all__ = [
     "collapse_text",
     "collapsed",
     "dense_steps",
+    "iter_space_runs",
     "space_runs",
     "sparse_segments",
 ]
@@ -54,6 +56,11 @@ _RUN_PATTERNS: dict[str | bytes, re.Pattern[Any]] = {}
 
 
 def space_runs(core: AnyStr, ws: AnyStr) -> list[Run]:
+    """Every run of :func:`iter_space_runs`, as a list."""
+    return list(iter_space_runs(core, ws))
+
+
+def iter_space_runs(core: AnyStr, ws: AnyStr) -> Iterator[Run]:
     r"""The whitespace runs of core that the whitespace step changes, in order.
 
     ``ws`` is a space followed by the line breaks that may occur in core (as
@@ -72,12 +79,11 @@ def space_runs(core: AnyStr, ws: AnyStr) -> list[Run]:
     found = [core.find(needle) for needle in needles]
     chars = space + core[:0].join(breaks)
     run_end = _run_pattern(chars).match
-    runs: list[Run] = []
     pos = 0
     while True:
         live = [i for i in found if i >= 0]
         if not live:
-            return runs
+            return
         i = min(live)
         # The run may start before the pair: strip back over whitespace (usually close by).
         near = max(pos, i - 64)
@@ -87,7 +93,7 @@ def space_runs(core: AnyStr, ws: AnyStr) -> list[Run]:
         match = run_end(core, i)
         end = match.end() if match is not None else i
         chunk = core[start:end]
-        runs.append((start, end, chunk.count(space) != len(chunk)))
+        yield (start, end, chunk.count(space) != len(chunk))
         pos = end
         found = [
             core.find(nd, pos) if 0 <= j < pos else j for nd, j in zip(needles, found, strict=True)
@@ -108,8 +114,43 @@ def collapsed(core: AnyStr, runs: list[Run]) -> AnyStr:
 
 
 def collapse_text(text: str, ws: str = " \n\r") -> str:
-    """Collapse the whitespace runs of a normalized text whose ends are stripped."""
-    return collapsed(text, space_runs(text, ws))
+    """Collapse the whitespace runs of a normalized text whose ends are stripped.
+
+    A text with few runs is rebuilt once around them; one with a great many
+    (more than ``_MANY_RUNS``) is collapsed by repeated ``str.replace``
+    instead, which holds no Python object per run.
+    """
+    parts: list[str] = []
+    cur = 0
+    for start, end, has_break in iter_space_runs(text, ws):
+        parts.append(text[cur:start])
+        parts.append(text[start:end].replace(" ", "") if has_break else " ")
+        cur = end
+        if len(parts) > 2 * _MANY_RUNS:
+            return _collapse_by_replace(text, ws)
+    parts.append(text[cur:])
+    return "".join(parts)
+
+
+#: Above this many runs, collapse_text switches to repeated replacement.
+_MANY_RUNS = 4096
+
+
+def _collapse_by_replace(text: str, ws: str) -> str:
+    r"""The whitespace step on a text whose only whitespace is ws, ends stripped.
+
+    Runs of spaces are halved until each is one space, then the single spaces
+    next to a line break are dropped: a run with a line break keeps just its
+    breaks, any other run becomes one space, as the whitespace step does.
+    """
+    while "  " in text:
+        text = text.replace("  ", " ")
+    for brk in ws[1:]:
+        while " " + brk in text:
+            text = text.replace(" " + brk, brk)
+        while brk + " " in text:
+            text = text.replace(brk + " ", brk)
+    return text
 
 
 def sparse_segments(

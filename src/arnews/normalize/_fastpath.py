@@ -66,6 +66,7 @@ from __future__ import annotations
 import codecs
 import re
 from array import array
+from bisect import bisect_right
 from collections.abc import Callable
 
 from .._checks import check_str
@@ -112,8 +113,13 @@ _PROBE_CONTEXTS = (
 _LINE_BREAKS = "\x85\u2028\u2029"  # the line breaks other than LF and CR (never in the page)
 
 # Classes of the byte-class copy used for alignments.
-_KEPT, _ATTACHED, _SPACE, _ALONE = 0, 1, 2, 3
+# Classes of the byte-class copy used for alignments: a kept character, a deletion the
+# reference attaches to the character before it, whitespace, a hard character (aligned by
+# the reference), and a stand-alone deletion (an invisible character).
+_KEPT, _ATTACHED, _SPACE, _ALONE, _LONE = 0, 1, 2, 3, 4
 _ALONE_RUN = re.compile(rb"\x03+")
+_LONE_RUN = re.compile(rb"\x04+")
+_PLACEHOLDER = b"x"  # stands for a rare character that maps one to one, in the bytes
 #: Hard stretches closer than this (in characters) are aligned or normalized as one piece.
 _GAP = 512
 #: Rare characters learnt per call at most: one per this many characters of the text.
@@ -167,6 +173,7 @@ class _Plan:
         "delete",
         "encoding",
         "learnt",
+        "learnt_kept",
         "name",
         "page",
         "rare_pattern",
@@ -234,6 +241,9 @@ class _Plan:
         # Rare characters met so far, by the decimal code point of their "&#N;": the
         # output that does not depend on context, or None if it does.
         self.learnt: dict[str, str | None] = {}
+        # For alignments: the one character a rare character becomes, mapped one to one in
+        # every context, or None.
+        self.learnt_kept: dict[str, str | None] = {}
         # Runs of characters outside the page (for texts cut into pieces).
         self.rare_pattern = re.compile("[^" + re.escape("".join(page)) + "]+")
         self.run = self.runner()
@@ -257,7 +267,7 @@ class _Plan:
             out = self.decoding[self.table[i]]
             o = 4 * k  # where it is in the original
             if i in deleted:
-                classes[i] = _ATTACHED if a.to_original(pos, pos + 1) == (o, o + 2) else _ALONE
+                classes[i] = _ATTACHED if a.to_original(pos, pos + 1) == (o, o + 2) else _LONE
                 pos += 3
             elif out in " \n\r":
                 classes[i] = _SPACE
@@ -399,50 +409,99 @@ class _Plan:
         except UnicodeEncodeError:
             return self._align_rare(text)
         cls = data.translate(self.classes or self._classes())
-        if _ALONE in cls:  # invisible characters
-            return self._align_pieces(text, data, bytearray(cls))
-        return self._align_plain(text, data, cls)
+        if _ALONE not in cls and _LONE not in cls:
+            return self._align_plain(text, data, cls)
+        return self._align_hard(text, data, bytearray(cls), [])
 
     def _align_rare(self, text: str) -> Alignment:
         """Align a text with characters outside the code page."""
-        if self._dense(text):
+        if len(text) > 4096 and self._dense(text):
             return self.reference.align(text)
-        # "replace" keeps one byte per character: the rare ones become "?" and are
-        # marked as hard in the classes below.
-        data = codecs.charmap_encode(text, "replace", self.encoding)[0]
-        rare = data.count(b"?") - text.count("?")
-        if rare * 8 > len(text):
-            return self.reference.align(text)
+        # "replace" keeps one byte per character: the rare ones become "?".  Those that
+        # map one to one are given a placeholder byte, the others are marked hard.
+        data = bytearray(codecs.charmap_encode(text, "replace", self.encoding)[0])
         cls = bytearray(data.translate(self.classes or self._classes()))
+        kept: list[tuple[int, str]] = []  # (position, output) of the placeholders
+        rare = 0
         for match in self.rare_pattern.finditer(text):
             start, end = match.span()
-            cls[start:end] = b"\x03" * (end - start)
-        return self._align_pieces(text, data, cls)
+            rare += end - start
+            if rare * 8 > len(text) > 4096:
+                return self.reference.align(text)
+            outs = [self._kept_output(ch) for ch in match.group()]
+            if None in outs:
+                cls[start:end] = b"\x03" * (end - start)
+            else:
+                data[start:end] = _PLACEHOLDER * (end - start)
+                cls[start:end] = bytes([_KEPT]) * (end - start)
+                kept.extend(zip(range(start, end), outs, strict=True))  # type: ignore[arg-type]
+        return self._align_hard(text, bytes(data), cls, kept)
 
-    def _align_pieces(self, text: str, data: bytes, cls: bytearray) -> Alignment:
-        """Align the hard stretches by the reference and the rest fast, then splice."""
+    def _kept_output(self, ch: str) -> str | None:
+        """The character ch becomes if the reference maps it one to one everywhere, or None."""
+        known = self.learnt_kept.get(ch, False)
+        if known is not False:
+            return known  # type: ignore[return-value]
+        out = self._learn(ch)
+        if out is not None and len(out) == 1 and out not in " \n\r":
+            a = self.reference.align("x" + ch + "x")
+            if not (a.to_original(1, 2) == (1, 2) and a.to_normalized(1, 2) == (1, 2)):
+                out = None
+        else:
+            out = None
+        self.learnt_kept[ch] = out
+        return out
+
+    def _align_hard(
+        self, text: str, data: bytes, cls: bytearray, kept: list[tuple[int, str]]
+    ) -> Alignment:
+        """Align a text with hard bytes, stand-alone deletions or placeholders in cls."""
+        _mark_unsafe_deletions(cls)
         n = len(text)
-        out = _Splice(text)
+        if _ALONE not in cls:
+            out = self._align_fast(text, data, bytes(cls))
+            return _put_back(out, kept) if kept else out
+        # The hard stretches by the reference, the rest fast, spliced.
+        splice = _Splice(text)
+        stretches = _hard_pieces(data, cls, n)
         pos = 0  # the fast region to do starts here: at 0, or at the cut ending a stretch
-        for start, end in _hard_pieces(data, cls, n):
+        for start, end in stretches:
             if start > 0:  # the fast region [pos, start), framed by a kept character each side
                 lo = pos - 1 if pos else 0
-                out.add(self._align_sub(text[lo : start + 1]), lo, pos > 0, True)
-            out.add(self.reference.align(text[start:end]), start, False, False)
+                sub = self._align_fast(
+                    text[lo : start + 1], data[lo : start + 1], bytes(cls[lo : start + 1])
+                )
+                splice.add(sub, lo, pos > 0, True)
+            splice.add(self.reference.align(text[start:end]), start, False, False)
             pos = end
         if pos < n:
-            out.add(self._align_sub(text[pos - 1 :]), pos - 1, True, False)
-        return out.build()
+            sub = self._align_fast(text[pos - 1 :], data[pos - 1 :], bytes(cls[pos - 1 :]))
+            splice.add(sub, pos - 1, True, False)
+        out = splice.build()
+        if kept:  # placeholders inside a stretch were aligned by the reference, as themselves
+            starts = [s for s, _ in stretches]
+            kept = [
+                (i, c)
+                for i, c in kept
+                if not (k := bisect_right(starts, i)) or i >= stretches[k - 1][1]
+            ]
+            out = _put_back(out, kept) if kept else out
+        return out
 
-    def _align_sub(self, text: str) -> Alignment:
-        """Align a stretch known to hold no rare and no invisible character."""
-        return self._align_plain(text, codecs.charmap_encode(text, "strict", self.encoding)[0])
+    def _align_fast(self, text: str, data: bytes, cls: bytes) -> Alignment:
+        """Align a text with no hard byte: from its classes, then the stand-alone deletions."""
+        if _LONE not in cls:
+            return self._align_plain(text, data, cls)
+        runs = [m.span() for m in _LONE_RUN.finditer(cls)]
+        lone = bytes(i for i in range(256) if self.classes[i] == _LONE)
+        mid = data.translate(None, lone)
+        rest = self._align_plain(self._decode(mid), mid, cls.translate(None, b"\x04"))
+        out = _with_deletions(rest, text, runs)
+        return self.reference.align(text) if out is None else out
 
-    def _align_plain(self, text: str, data: bytes, cls: bytes | None = None) -> Alignment:
+    def _align_plain(self, text: str, data: bytes, cls: bytes) -> Alignment:
         """Align a text with no rare and no invisible character, from its class bytes."""
         n = len(text)
-        if cls is None:
-            cls = data.translate(self.classes or self._classes())
         # Deleted ends: leading spaces and marks; trailing spaces with the marks after them.
         lead = n - len(cls.lstrip(b"\x01\x02"))
         if lead == n:
@@ -483,6 +542,88 @@ def _finish(out: str, breaks: str) -> str:
     if "  " in out or any(c in out for c in ws[1:]):
         return _bytemaps.collapse_text(out, ws)
     return out
+
+
+def _mark_unsafe_deletions(cls: bytearray) -> None:
+    """Mark as hard the stand-alone deletions the fast maps cannot place.
+
+    The reference keeps an invisible character a stand-alone deletion unless a
+    later step's atomic segment surrounds it: it is followed by a mark or
+    tatweel (which attach to the character before them), or lies between two
+    whitespace characters (a run that collapses).  Those go to the reference.
+    """
+    n = len(cls)
+    for match in _LONE_RUN.finditer(cls):
+        s, e = match.span()
+        right = cls[e] if e < n else _KEPT
+        left = cls[s - 1] if s else _KEPT
+        if right == _ATTACHED or (left == _SPACE and right == _SPACE):
+            cls[s:e] = b"\x03" * (e - s)
+
+
+def _with_deletions(
+    rest: Alignment, original: str, runs: list[tuple[int, int]]
+) -> Alignment | None:
+    """Put stand-alone deletions back into rest, the alignment of original without them.
+
+    ``runs`` are the deleted runs, in original positions, sorted; each falls on
+    a segment boundary of rest or inside a linear segment, which is split
+    there.  Normalized breaks do not move; original ones shift by what was
+    deleted before them.  None if a run falls inside an atomic segment (the
+    caller then asks the reference).
+    """
+    nb, ob, fl = rest.breaks()
+    last = len(fl)
+    out_n, out_o, out_f = array("q", [0]), array("q", [0]), bytearray()
+    seg, pn, po, shift = 0, 0, 0, 0  # next segment, and how far into it we are (norm, orig)
+    for s, e in runs:
+        m = s - shift
+        k = bisect_right(ob, m, seg) - 1
+        if k > seg:  # finish segment seg, then copy the whole ones up to k
+            out_n.append(nb[seg + 1])
+            out_o.append(ob[seg + 1] + shift)
+            out_f.append(fl[seg])
+            out_n.extend(nb[seg + 2 : k + 1])
+            out_o.extend(map(shift.__add__, ob[seg + 2 : k + 1]))
+            out_f += fl[seg + 1 : k]
+            seg, pn, po = k, nb[k], ob[k]
+        if m > po:  # inside segment seg, which must be linear: split it
+            if not fl[seg]:
+                return None
+            d = m - po
+            pn, po = pn + d, m
+            out_n.append(pn)
+            out_o.append(po + shift)
+            out_f.append(1)
+        shift += e - s
+        out_n.append(pn)
+        out_o.append(po + shift)
+        out_f.append(0)
+    if seg < last:
+        if po < ob[seg + 1]:
+            out_n.append(nb[seg + 1])
+            out_o.append(ob[seg + 1] + shift)
+            out_f.append(fl[seg])
+        out_n.extend(nb[seg + 2 :])
+        out_o.extend(map(shift.__add__, ob[seg + 2 :]))
+        out_f += fl[seg + 1 :]
+    return Alignment.from_segments(original, rest.text, out_n, out_o, bytes(out_f), validate=False)
+
+
+def _put_back(alignment: Alignment, kept: list[tuple[int, str]]) -> Alignment:
+    """Replace the placeholders of the normalized text by the characters they stand for."""
+    text = alignment.text
+    parts: list[str] = []
+    cur = 0
+    for pos, ch in kept:
+        j = alignment.to_normalized(pos, pos + 1)[0]
+        parts.append(text[cur:j])
+        parts.append(ch)
+        cur = j + 1
+    parts.append(text[cur:])
+    return Alignment.from_segments(
+        alignment.original, "".join(parts), *alignment.breaks(), validate=False
+    )
 
 
 def _hard_words(text: str, rare: re.Pattern[str], n: int) -> list[tuple[int, int]]:
