@@ -20,6 +20,7 @@ from ._align import SegmentBuilder
 
 __all__ = [
     "DENSE",
+    "SMALL",
     "Run",
     "collapse_text",
     "collapsed",
@@ -27,13 +28,24 @@ __all__ = [
     "iter_space_runs",
     "space_runs",
     "sparse_segments",
+    "use_dense",
 ]
 
 _ATTACHED = 1  # the class of an attached deletion (marks, tatweel) in the fast path's class bytes
-_ATTACHED_RUN = re.compile(rb"\x01+")
+_ATTACHED_RUN = re.compile(rb"\x01\x01*")  # a literal first byte: a fast scan
 
 #: Above one attached deletion per this many characters, segments are built per character.
 DENSE = 32
+#: A text up to this long is aligned by the dense builder whenever it has a deletion: its
+#: bytes operations cost less than a segment built in Python for each deletion.
+SMALL = 8192
+
+
+def use_dense(deletions: int, size: int) -> bool:
+    """Whether to build one segment per output character (``DENSE = 0``: never)."""
+    return bool(DENSE) and (deletions * DENSE >= size or size <= SMALL)
+
+
 _ATTACHED_ONLY = bytes(1 if i == _ATTACHED else 0 for i in range(256))
 _WIDTH = bytes([1, *range(1, 256)])  # width code -> width: 0 (a lone kept char) is 1
 _LINEAR = bytes(1 if i == 1 else 0 for i in range(256))

@@ -69,10 +69,12 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable
 
+import attrs
+
 from .._checks import check_str
 from . import _bytemaps
 from . import _tables as _chars
-from ._align import Alignment
+from ._align import Alignment, DeltaBreaks
 from ._operations import normalize_whitespace
 from ._pipeline import Normalizer, Step
 
@@ -117,9 +119,14 @@ _LINE_BREAKS = "\x85\u2028\u2029"  # the line breaks other than LF and CR (never
 # reference attaches to the character before it, whitespace, a hard character (aligned by
 # the reference), and a stand-alone deletion (an invisible character).
 _KEPT, _ATTACHED, _SPACE, _ALONE, _LONE = 0, 1, 2, 3, 4
-_ALONE_RUN = re.compile(rb"\x03+")
-_LONE_RUN = re.compile(rb"\x04+")
-_PLACEHOLDER = b"x"  # stands for a rare character that maps one to one, in the bytes
+# (Each pattern starts with a literal byte, which re finds with a fast scan; b"\x03+" would
+# be tried at every position.)
+_ALONE_RUN = re.compile(rb"\x03\x03*")
+_LONE_RUN = re.compile(rb"\x04\x04*")
+_RARE_RUN = re.compile(rb"\?\?*")
+# Stands for a rare character that maps one to one: the first of these that is not in the
+# text (all kept, ASCII, and the output of no rare character met so far).
+_PLACEHOLDERS = "~^`|@$"
 #: Hard stretches closer than this (in characters) are aligned or normalized as one piece.
 _GAP = 512
 #: Rare characters learnt per call at most: one per this many characters of the text.
@@ -176,7 +183,6 @@ class _Plan:
         "learnt_kept",
         "name",
         "page",
-        "rare_pattern",
         "reference",
         "run",
         "table",
@@ -244,8 +250,6 @@ class _Plan:
         # For alignments: the one character a rare character becomes, mapped one to one in
         # every context, or None.
         self.learnt_kept: dict[str, str | None] = {}
-        # Runs of characters outside the page (for texts cut into pieces).
-        self.rare_pattern = re.compile("[^" + re.escape("".join(page)) + "]+")
         self.run = self.runner()
 
     def _classes(self) -> bytes:
@@ -381,7 +385,7 @@ class _Plan:
         n = len(text)
         parts: list[str] = []
         pos = 0
-        for start, end in _hard_words(text, self.rare_pattern, n):
+        for start, end in _hard_words(self._rare_marks(text), n):
             if start > pos:
                 parts.append(self._fast_piece(text[pos:start]))
             parts.append(self.reference("\x00" + text[start:end] + "\x00")[1:-1])
@@ -419,23 +423,39 @@ class _Plan:
             return self.reference.align(text)
         # "replace" keeps one byte per character: the rare ones become "?".  Those that
         # map one to one are given a placeholder byte, the others are marked hard.
-        data = bytearray(codecs.charmap_encode(text, "replace", self.encoding)[0])
+        marks = self._rare_marks(text)
+        data = bytearray(
+            marks if "?" not in text else codecs.charmap_encode(text, "replace", self.encoding)[0]
+        )
         cls = bytearray(data.translate(self.classes or self._classes()))
         kept: list[tuple[int, str]] = []  # (position, output) of the placeholders
+        holder = next((c for c in _PLACEHOLDERS if c not in text), "")
+        placeholder = holder.encode("ascii")
         rare = 0
-        for match in self.rare_pattern.finditer(text):
+        for match in _RARE_RUN.finditer(marks):
             start, end = match.span()
             rare += end - start
             if rare * 8 > len(text) > 4096:
                 return self.reference.align(text)
-            outs = [self._kept_output(ch) for ch in match.group()]
-            if None in outs:
+            outs = [self._kept_output(ch) for ch in text[start:end]]
+            if None in outs or not holder or holder in outs:
                 cls[start:end] = b"\x03" * (end - start)
             else:
-                data[start:end] = _PLACEHOLDER * (end - start)
+                data[start:end] = placeholder * (end - start)
                 cls[start:end] = bytes([_KEPT]) * (end - start)
                 kept.extend(zip(range(start, end), outs, strict=True))  # type: ignore[arg-type]
-        return self._align_hard(text, bytes(data), cls, kept)
+        out = self._align_hard(text, bytes(data), cls, kept)
+        if not kept:
+            return out
+        if out.text.count(holder) != len(kept):  # some output has the placeholder: be exact
+            return self.reference.align(text)
+        return _put_back(out, holder, kept)
+
+    def _rare_marks(self, text: str) -> bytes:
+        """The text one byte per character, with b"?" exactly at its rare characters."""
+        if "?" in text:
+            text = text.replace("?", "!")
+        return codecs.charmap_encode(text, "replace", self.encoding)[0]
 
     def _kept_output(self, ch: str) -> str | None:
         """The character ch becomes if the reference maps it one to one everywhere, or None."""
@@ -459,8 +479,7 @@ class _Plan:
         _mark_unsafe_deletions(cls)
         n = len(text)
         if _ALONE not in cls:
-            out = self._align_fast(text, data, bytes(cls))
-            return _put_back(out, kept) if kept else out
+            return self._align_fast(text, data, bytes(cls))
         # The hard stretches by the reference, the rest fast, spliced.
         splice = _Splice(text)
         stretches = _hard_pieces(data, cls, n)
@@ -477,16 +496,14 @@ class _Plan:
         if pos < n:
             sub = self._align_fast(text[pos - 1 :], data[pos - 1 :], bytes(cls[pos - 1 :]))
             splice.add(sub, pos - 1, True, False)
-        out = splice.build()
         if kept:  # placeholders inside a stretch were aligned by the reference, as themselves
             starts = [s for s, _ in stretches]
-            kept = [
+            kept[:] = [
                 (i, c)
                 for i, c in kept
                 if not (k := bisect_right(starts, i)) or i >= stretches[k - 1][1]
             ]
-            out = _put_back(out, kept) if kept else out
-        return out
+        return splice.build()
 
     def _align_fast(self, text: str, data: bytes, cls: bytes) -> Alignment:
         """Align a text with no hard byte: from its classes, then the stand-alone deletions."""
@@ -516,7 +533,8 @@ class _Plan:
         normalized = self._decode(_bytemaps.collapsed(core, runs) if runs else core)
         # From here on only attached deletions matter: spaces are kept characters.
         marks = cls[lead:stop].translate(_ATTACHED_ONLY)
-        if marks.count(1) * _bytemaps.DENSE >= len(marks):
+        count = marks.count(1)
+        if count and _bytemaps.use_dense(count, len(marks)):
             steps = _bytemaps.dense_steps(marks, core, runs, lead, n - stop)
             if steps is not None:
                 return Alignment.from_deltas(text, normalized, *steps, validate=False)
@@ -553,6 +571,8 @@ def _mark_unsafe_deletions(cls: bytearray) -> None:
     whitespace characters (a run that collapses).  Those go to the reference.
     """
     n = len(cls)
+    if _LONE not in cls:
+        return
     for match in _LONE_RUN.finditer(cls):
         s, e = match.span()
         right = cls[e] if e < n else _KEPT
@@ -572,6 +592,9 @@ def _with_deletions(
     deleted before them.  None if a run falls inside an atomic segment (the
     caller then asks the reference).
     """
+    deltas = rest.deltas()
+    if deltas is not None:
+        return _with_deletions_dense(rest, original, runs, deltas)
     nb, ob, fl = rest.breaks()
     last = len(fl)
     out_n, out_o, out_f = array("q", [0]), array("q", [0]), bytearray()
@@ -610,37 +633,66 @@ def _with_deletions(
     return Alignment.from_segments(original, rest.text, out_n, out_o, bytes(out_f), validate=False)
 
 
-def _put_back(alignment: Alignment, kept: list[tuple[int, str]]) -> Alignment:
-    """Replace the placeholders of the normalized text by the characters they stand for."""
-    text = alignment.text
-    parts: list[str] = []
-    cur = 0
-    for pos, ch in kept:
-        j = alignment.to_normalized(pos, pos + 1)[0]
-        parts.append(text[cur:j])
-        parts.append(ch)
-        cur = j + 1
-    parts.append(text[cur:])
-    return Alignment.from_segments(
-        alignment.original, "".join(parts), *alignment.breaks(), validate=False
+def _with_deletions_dense(
+    rest: Alignment,
+    original: str,
+    runs: list[tuple[int, int]],
+    deltas: tuple[DeltaBreaks, DeltaBreaks, bytes],
+) -> Alignment | None:
+    """:func:`_with_deletions` for a map kept as segment lengths: splice the bytes."""
+    norm, orig, flags = deltas
+    ns, os_ = norm.steps, orig.steps
+    n_parts: list[bytes] = []
+    o_parts: list[bytes] = []
+    f_parts: list[bytes] = []
+    cur = shift = 0
+    for s, e in runs:
+        m = s - shift
+        k = orig.find(m) - 1  # the last break at or before m
+        if orig[k] != m or e - s > 255:  # inside a segment, or too long for one byte
+            return None
+        n_parts += (ns[cur:k], b"\x00")
+        o_parts += (os_[cur:k], bytes((e - s,)))
+        f_parts += (flags[cur:k], b"\x00")
+        cur = k
+        shift += e - s
+    n_parts.append(ns[cur:])
+    o_parts.append(os_[cur:])
+    f_parts.append(flags[cur:])
+    return Alignment.from_deltas(
+        original, rest.text, b"".join(n_parts), b"".join(o_parts), b"".join(f_parts), validate=False
     )
 
 
-def _hard_words(text: str, rare: re.Pattern[str], n: int) -> list[tuple[int, int]]:
+def _put_back(alignment: Alignment, holder: str, kept: list[tuple[int, str]]) -> Alignment:
+    """Replace the placeholders of the normalized text by the characters they stand for.
+
+    The placeholder is in no other place of the normalized text, so its
+    occurrences are the kept characters, in order.
+    """
+    parts = alignment.text.split(holder)
+    pieces = [parts[0]]
+    for part, (_, ch) in zip(parts[1:], kept, strict=True):
+        pieces.append(ch)
+        pieces.append(part)
+    return attrs.evolve(alignment, text="".join(pieces))
+
+
+def _hard_words(marks: bytes, n: int) -> list[tuple[int, int]]:
     """The stretches of text that hold rare characters, cut at spaces and line feeds.
 
-    Each stretch runs from after the space or line feed before its first rare
-    character to the one after its last; stretches closer than ``_GAP`` merge.
-    Every search starts where the last one stopped, so the text is read a
-    fixed number of times.
+    ``marks`` is the text one byte per character with b"?" at its rare
+    characters.  Each stretch runs from after the space or line feed before
+    its first rare character to the one after its last; stretches closer than
+    ``_GAP`` merge.  Every search starts where the last one stopped, so the
+    text is read a fixed number of times.
     """
-    word_end = _WORD_END.search
     stretches: list[tuple[int, int]] = []
-    match = rare.search(text)
+    match = _RARE_RUN.search(marks)
     while match is not None:
         s = match.start()
         lo = stretches[-1][1] if stretches else 0
-        start = max(text.rfind(" ", lo, s), text.rfind("\n", lo, s)) + 1
+        start = max(marks.rfind(b" ", lo, s), marks.rfind(b"\n", lo, s)) + 1
         reach = match.end()
         if stretches and start - stretches[-1][1] < _GAP:
             # Dense: grow the stretch by its own length, so that a text full of rare
@@ -648,14 +700,14 @@ def _hard_words(text: str, rare: re.Pattern[str], n: int) -> list[tuple[int, int
             first, last = stretches.pop()
             start = first
             reach = max(reach, last + (last - first))
-        after = word_end(text, min(reach, n))
-        end = n if after is None else after.start()
+        reach = min(reach, n)
+        space = marks.find(b" ", reach)
+        end = space if space >= 0 else n
+        line = marks.find(b"\n", reach, end)
+        end = line if line >= 0 else end
         stretches.append((start, end))
-        match = rare.search(text, end)
+        match = _RARE_RUN.search(marks, end)
     return stretches
-
-
-_WORD_END = re.compile("[ \n]")
 
 
 def _hard_pieces(data: bytes, cls: bytearray, n: int) -> list[tuple[int, int]]:
