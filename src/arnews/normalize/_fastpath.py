@@ -64,18 +64,29 @@ reference, and spliced between the fast maps of the rest.
 from __future__ import annotations
 
 import codecs
-import re
-from array import array
 from bisect import bisect_right
 from collections.abc import Callable
-
-import attrs
 
 from .._checks import check_str
 from . import _bytemaps
 from . import _tables as _chars
-from ._align import Alignment, DeltaBreaks
+from ._align import Alignment
 from ._operations import normalize_whitespace
+from ._pieces import (
+    ALONE,
+    ATTACHED,
+    KEPT,
+    LONE,
+    LONE_RUN,
+    RARE_RUN,
+    SPACE,
+    Splice,
+    hard_pieces,
+    hard_words,
+    mark_unsafe_deletions,
+    put_back,
+    with_deletions,
+)
 from ._pipeline import Normalizer, Step
 
 __all__ = ["FastPath", "plan_for"]
@@ -114,21 +125,9 @@ _PROBE_CONTEXTS = (
 )
 _LINE_BREAKS = "\x85\u2028\u2029"  # the line breaks other than LF and CR (never in the page)
 
-# Classes of the byte-class copy used for alignments.
-# Classes of the byte-class copy used for alignments: a kept character, a deletion the
-# reference attaches to the character before it, whitespace, a hard character (aligned by
-# the reference), and a stand-alone deletion (an invisible character).
-_KEPT, _ATTACHED, _SPACE, _ALONE, _LONE = 0, 1, 2, 3, 4
-# (Each pattern starts with a literal byte, which re finds with a fast scan; b"\x03+" would
-# be tried at every position.)
-_ALONE_RUN = re.compile(rb"\x03\x03*")
-_LONE_RUN = re.compile(rb"\x04\x04*")
-_RARE_RUN = re.compile(rb"\?\?*")
 # Stands for a rare character that maps one to one: the first of these that is not in the
 # text (all kept, ASCII, and the output of no rare character met so far).
 _PLACEHOLDERS = "~^`|@$"
-#: Hard stretches closer than this (in characters) are aligned or normalized as one piece.
-_GAP = 512
 #: Rare characters learnt per call at most: one per this many characters of the text.
 _LEARN_EVERY = 4096
 
@@ -263,7 +262,7 @@ class _Plan:
         chars = self.page
         probes = [ch for ch in chars if ch != "\n"]
         a = self.reference.align("\n".join("x" + ch + "x" for ch in probes))
-        classes = bytearray([_ALONE] * 256)  # unused bytes: never fast-aligned
+        classes = bytearray([ALONE] * 256)  # unused bytes: never fast-aligned
         deleted = set(self.delete)
         pos = 0  # where the probe's first "x" is in the normalized text
         for k, ch in enumerate(probes):
@@ -271,16 +270,16 @@ class _Plan:
             out = self.decoding[self.table[i]]
             o = 4 * k  # where it is in the original
             if i in deleted:
-                classes[i] = _ATTACHED if a.to_original(pos, pos + 1) == (o, o + 2) else _LONE
+                classes[i] = ATTACHED if a.to_original(pos, pos + 1) == (o, o + 2) else LONE
                 pos += 3
             elif out in " \n\r":
-                classes[i] = _SPACE
+                classes[i] = SPACE
                 pos += 4
             else:
                 kept = a.to_original(pos + 1, pos + 2) == (o + 1, o + 2)
-                classes[i] = _KEPT if kept else _ALONE
+                classes[i] = KEPT if kept else ALONE
                 pos += 4
-        classes[ord("\n")] = _SPACE
+        classes[ord("\n")] = SPACE
         self.classes = bytes(classes)
         return self.classes
 
@@ -385,7 +384,7 @@ class _Plan:
         n = len(text)
         parts: list[str] = []
         pos = 0
-        for start, end in _hard_words(self._rare_marks(text), n):
+        for start, end in hard_words(self._rare_marks(text), n):
             if start > pos:
                 parts.append(self._fast_piece(text[pos:start]))
             parts.append(self.reference("\x00" + text[start:end] + "\x00")[1:-1])
@@ -413,7 +412,7 @@ class _Plan:
         except UnicodeEncodeError:
             return self._align_rare(text)
         cls = data.translate(self.classes or self._classes())
-        if _ALONE not in cls and _LONE not in cls:
+        if ALONE not in cls and LONE not in cls:
             return self._align_plain(text, data, cls)
         return self._align_hard(text, data, bytearray(cls), [])
 
@@ -432,7 +431,7 @@ class _Plan:
         holder = next((c for c in _PLACEHOLDERS if c not in text), "")
         placeholder = holder.encode("ascii")
         rare = 0
-        for match in _RARE_RUN.finditer(marks):
+        for match in RARE_RUN.finditer(marks):
             start, end = match.span()
             rare += end - start
             if rare * 8 > len(text) > 4096:
@@ -442,14 +441,14 @@ class _Plan:
                 cls[start:end] = b"\x03" * (end - start)
             else:
                 data[start:end] = placeholder * (end - start)
-                cls[start:end] = bytes([_KEPT]) * (end - start)
+                cls[start:end] = bytes([KEPT]) * (end - start)
                 kept.extend(zip(range(start, end), outs, strict=True))  # type: ignore[arg-type]
         out = self._align_hard(text, bytes(data), cls, kept)
         if not kept:
             return out
         if out.text.count(holder) != len(kept):  # some output has the placeholder: be exact
             return self.reference.align(text)
-        return _put_back(out, holder, kept)
+        return put_back(out, holder, kept)
 
     def _rare_marks(self, text: str) -> bytes:
         """The text one byte per character, with b"?" exactly at its rare characters."""
@@ -476,13 +475,13 @@ class _Plan:
         self, text: str, data: bytes, cls: bytearray, kept: list[tuple[int, str]]
     ) -> Alignment:
         """Align a text with hard bytes, stand-alone deletions or placeholders in cls."""
-        _mark_unsafe_deletions(cls)
+        mark_unsafe_deletions(cls)
         n = len(text)
-        if _ALONE not in cls:
+        if ALONE not in cls:
             return self._align_fast(text, data, bytes(cls))
         # The hard stretches by the reference, the rest fast, spliced.
-        splice = _Splice(text)
-        stretches = _hard_pieces(data, cls, n)
+        splice = Splice(text)
+        stretches = hard_pieces(data, cls, n)
         pos = 0  # the fast region to do starts here: at 0, or at the cut ending a stretch
         for start, end in stretches:
             if start > 0:  # the fast region [pos, start), framed by a kept character each side
@@ -507,13 +506,13 @@ class _Plan:
 
     def _align_fast(self, text: str, data: bytes, cls: bytes) -> Alignment:
         """Align a text with no hard byte: from its classes, then the stand-alone deletions."""
-        if _LONE not in cls:
+        if LONE not in cls:
             return self._align_plain(text, data, cls)
-        runs = [m.span() for m in _LONE_RUN.finditer(cls)]
-        lone = bytes(i for i in range(256) if self.classes[i] == _LONE)
+        runs = [m.span() for m in LONE_RUN.finditer(cls)]
+        lone = bytes(i for i in range(256) if self.classes[i] == LONE)
         mid = data.translate(None, lone)
         rest = self._align_plain(self._decode(mid), mid, cls.translate(None, b"\x04"))
-        out = _with_deletions(rest, text, runs)
+        out = with_deletions(rest, text, runs)
         return self.reference.align(text) if out is None else out
 
     def _align_plain(self, text: str, data: bytes, cls: bytes) -> Alignment:
@@ -550,7 +549,7 @@ class _Plan:
         return Alignment.from_segments(text, normalized, norm, orig, flags, validate=False)
 
 
-_ATTACHED_ONLY = bytes(1 if i == _ATTACHED else 0 for i in range(256))
+_ATTACHED_ONLY = bytes(1 if i == ATTACHED else 0 for i in range(256))
 
 
 def _finish(out: str, breaks: str) -> str:
@@ -560,241 +559,6 @@ def _finish(out: str, breaks: str) -> str:
     if "  " in out or any(c in out for c in ws[1:]):
         return _bytemaps.collapse_text(out, ws)
     return out
-
-
-def _mark_unsafe_deletions(cls: bytearray) -> None:
-    """Mark as hard the stand-alone deletions the fast maps cannot place.
-
-    The reference keeps an invisible character a stand-alone deletion unless a
-    later step's atomic segment surrounds it: it is followed by a mark or
-    tatweel (which attach to the character before them), or lies between two
-    whitespace characters (a run that collapses).  Those go to the reference.
-    """
-    n = len(cls)
-    if _LONE not in cls:
-        return
-    for match in _LONE_RUN.finditer(cls):
-        s, e = match.span()
-        right = cls[e] if e < n else _KEPT
-        left = cls[s - 1] if s else _KEPT
-        if right == _ATTACHED or (left == _SPACE and right == _SPACE):
-            cls[s:e] = b"\x03" * (e - s)
-
-
-def _with_deletions(
-    rest: Alignment, original: str, runs: list[tuple[int, int]]
-) -> Alignment | None:
-    """Put stand-alone deletions back into rest, the alignment of original without them.
-
-    ``runs`` are the deleted runs, in original positions, sorted; each falls on
-    a segment boundary of rest or inside a linear segment, which is split
-    there.  Normalized breaks do not move; original ones shift by what was
-    deleted before them.  None if a run falls inside an atomic segment (the
-    caller then asks the reference).
-    """
-    deltas = rest.deltas()
-    if deltas is not None:
-        return _with_deletions_dense(rest, original, runs, deltas)
-    nb, ob, fl = rest.breaks()
-    last = len(fl)
-    out_n, out_o, out_f = array("q", [0]), array("q", [0]), bytearray()
-    seg, pn, po, shift = 0, 0, 0, 0  # next segment, and how far into it we are (norm, orig)
-    for s, e in runs:
-        m = s - shift
-        k = bisect_right(ob, m, seg) - 1
-        if k > seg:  # finish segment seg, then copy the whole ones up to k
-            out_n.append(nb[seg + 1])
-            out_o.append(ob[seg + 1] + shift)
-            out_f.append(fl[seg])
-            out_n.extend(nb[seg + 2 : k + 1])
-            out_o.extend(map(shift.__add__, ob[seg + 2 : k + 1]))
-            out_f += fl[seg + 1 : k]
-            seg, pn, po = k, nb[k], ob[k]
-        if m > po:  # inside segment seg, which must be linear: split it
-            if not fl[seg]:
-                return None
-            d = m - po
-            pn, po = pn + d, m
-            out_n.append(pn)
-            out_o.append(po + shift)
-            out_f.append(1)
-        shift += e - s
-        out_n.append(pn)
-        out_o.append(po + shift)
-        out_f.append(0)
-    if seg < last:
-        if po < ob[seg + 1]:
-            out_n.append(nb[seg + 1])
-            out_o.append(ob[seg + 1] + shift)
-            out_f.append(fl[seg])
-        out_n.extend(nb[seg + 2 :])
-        out_o.extend(map(shift.__add__, ob[seg + 2 :]))
-        out_f += fl[seg + 1 :]
-    return Alignment.from_segments(original, rest.text, out_n, out_o, bytes(out_f), validate=False)
-
-
-def _with_deletions_dense(
-    rest: Alignment,
-    original: str,
-    runs: list[tuple[int, int]],
-    deltas: tuple[DeltaBreaks, DeltaBreaks, bytes],
-) -> Alignment | None:
-    """:func:`_with_deletions` for a map kept as segment lengths: splice the bytes."""
-    norm, orig, flags = deltas
-    ns, os_ = norm.steps, orig.steps
-    n_parts: list[bytes] = []
-    o_parts: list[bytes] = []
-    f_parts: list[bytes] = []
-    cur = shift = 0
-    for s, e in runs:
-        m = s - shift
-        k = orig.find(m) - 1  # the last break at or before m
-        if orig[k] != m or e - s > 255:  # inside a segment, or too long for one byte
-            return None
-        n_parts += (ns[cur:k], b"\x00")
-        o_parts += (os_[cur:k], bytes((e - s,)))
-        f_parts += (flags[cur:k], b"\x00")
-        cur = k
-        shift += e - s
-    n_parts.append(ns[cur:])
-    o_parts.append(os_[cur:])
-    f_parts.append(flags[cur:])
-    return Alignment.from_deltas(
-        original, rest.text, b"".join(n_parts), b"".join(o_parts), b"".join(f_parts), validate=False
-    )
-
-
-def _put_back(alignment: Alignment, holder: str, kept: list[tuple[int, str]]) -> Alignment:
-    """Replace the placeholders of the normalized text by the characters they stand for.
-
-    The placeholder is in no other place of the normalized text, so its
-    occurrences are the kept characters, in order.
-    """
-    parts = alignment.text.split(holder)
-    pieces = [parts[0]]
-    for part, (_, ch) in zip(parts[1:], kept, strict=True):
-        pieces.append(ch)
-        pieces.append(part)
-    return attrs.evolve(alignment, text="".join(pieces))
-
-
-def _hard_words(marks: bytes, n: int) -> list[tuple[int, int]]:
-    """The stretches of text that hold rare characters, cut at spaces and line feeds.
-
-    ``marks`` is the text one byte per character with b"?" at its rare
-    characters.  Each stretch runs from after the space or line feed before
-    its first rare character to the one after its last; stretches closer than
-    ``_GAP`` merge.  Every search starts where the last one stopped, so the
-    text is read a fixed number of times.
-    """
-    stretches: list[tuple[int, int]] = []
-    match = _RARE_RUN.search(marks)
-    while match is not None:
-        s = match.start()
-        lo = stretches[-1][1] if stretches else 0
-        start = max(marks.rfind(b" ", lo, s), marks.rfind(b"\n", lo, s)) + 1
-        reach = match.end()
-        if stretches and start - stretches[-1][1] < _GAP:
-            # Dense: grow the stretch by its own length, so that a text full of rare
-            # characters is cut into a few long pieces, not one per word.
-            first, last = stretches.pop()
-            start = first
-            reach = max(reach, last + (last - first))
-        reach = min(reach, n)
-        space = marks.find(b" ", reach)
-        end = space if space >= 0 else n
-        line = marks.find(b"\n", reach, end)
-        end = line if line >= 0 else end
-        stretches.append((start, end))
-        match = _RARE_RUN.search(marks, end)
-    return stretches
-
-
-def _hard_pieces(data: bytes, cls: bytearray, n: int) -> list[tuple[int, int]]:
-    """The stretches to align by the reference: around each run of hard bytes.
-
-    Each reaches out to the nearest lone space with a plain kept character on
-    each side (a *cut*).  A stretch starts just after a cut (or at 0) and ends at a cut (or at n);
-    stretches with no cut between them, or closer than ``_GAP``, merge.  A
-    final ``(n, n)`` is never returned; the caller aligns what follows the last
-    stretch fast.
-    """
-
-    def is_cut(p: int) -> bool:
-        return 0 < p < n - 1 and cls[p - 1] == _KEPT and cls[p + 1] == _KEPT
-
-    stretches: list[tuple[int, int]] = []
-    match = _ALONE_RUN.search(cls)
-    while match is not None:
-        s, e = match.span()
-        lo = stretches[-1][1] if stretches else 0  # the last stretch ends at a cut
-        p = data.rfind(b" ", lo, s)
-        while p >= 0 and not is_cut(p):
-            p = data.rfind(b" ", lo, p)
-        start = p + 1
-        if p < 0 or (stretches and start - lo < _GAP):
-            start = stretches.pop()[0] if stretches else 0
-        q = data.find(b" ", e)
-        while q >= 0 and not is_cut(q):
-            q = data.find(b" ", q + 1)
-        end = n if q < 0 else q
-        stretches.append((start, end))
-        match = _ALONE_RUN.search(cls, end)
-    return stretches
-
-
-class _Splice:
-    """An alignment assembled from consecutive pieces, each with its own alignment."""
-
-    __slots__ = ("flags", "norm", "orig", "original", "texts")
-
-    def __init__(self, original: str) -> None:
-        self.original = original
-        self.norm = array("q", [0])
-        self.orig = array("q", [0])
-        self.flags = bytearray()
-        self.texts: list[str] = []
-
-    def add(self, piece: Alignment, offset: int, trim_first: bool, trim_last: bool) -> None:
-        """Append piece, whose original starts at offset in the whole text.
-
-        ``trim_first``/``trim_last`` drop its first/last character, which is a
-        plain kept character mapped one to one (it belongs to the neighbour).
-        """
-        nb, ob, lin = piece.breaks()
-        text = piece.text
-        flags = bytearray(lin)
-        if trim_first:
-            if nb[1] == 1:
-                del nb[0], ob[0], flags[0]
-            else:
-                nb[0] = ob[0] = 1
-            text = text[1:]
-        if trim_last:
-            if nb[-1] - nb[-2] == 1:
-                del nb[-1], ob[-1], flags[-1]
-            else:
-                nb[-1] -= 1
-                ob[-1] -= 1
-            text = text[:-1]
-        if not flags:
-            return
-        shift = self.norm[-1] - nb[0]
-        self.norm.extend(map(shift.__add__, nb[1:]))
-        self.orig.extend(map(offset.__add__, ob[1:]))
-        self.flags += flags
-        self.texts.append(text)
-
-    def build(self) -> Alignment:
-        """The whole alignment (checked against the reference by the tests)."""
-        return Alignment.from_segments(
-            self.original,
-            "".join(self.texts),
-            self.norm,
-            self.orig,
-            bytes(self.flags),
-            validate=False,
-        )
 
 
 _PLANS: dict[tuple[tuple[Step, ...], str], _Plan | None] = {}
