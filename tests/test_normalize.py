@@ -718,3 +718,13 @@ def test_custom_aligner_must_return_an_alignment_of_its_text() -> None:
     bad = Normalizer((Step(_drop_x, aligner=lambda text: "nope"),))  # type: ignore[arg-type,return-value]
     with pytest.raises(TypeError, match=r"aligner of step 'drop_x' must return an Alignment"):
         bad.align("axb")
+
+
+def test_pickled_presets_carry_their_steps_not_their_tables() -> None:
+    SEARCH("أ é")  # the fast path's tables now exist in this process
+    for preset in (SEARCH, CLEAN):
+        data = pickle.dumps(preset)
+        assert len(data) < 1200  # the code page and its tables alone would take more
+        again = pickle.loads(data)
+        assert again == preset
+        assert again("ﻷن  é") == preset.reference("ﻷن  é")
