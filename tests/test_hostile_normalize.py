@@ -35,11 +35,17 @@ def _best(func: Callable[[str], object], text: str, rounds: int = 3) -> float:
 def test_one_long_line_outside_the_arabic_block_costs_at_most_twice_the_reference(
     preset: Normalizer, words: str
 ) -> None:
-    # 1.5 M characters: the old quadratic scan took 10-16 times the reference's time here.
-    text = words * (1_500_000 // len(words))
+    # 1 M characters: the old quadratic scan took 10-21 times the reference's time here
+    # (measured once, same machine; its cost grew with the square of the length).
+    text = words * (1_000_000 // len(words))
     preset(text[:1000])  # the plan is built outside the measurement
     assert preset(text) == preset.reference(text)
-    ratio = _best(preset, text) / _best(preset.reference, text)
+    # Rounds interleaved (fast, reference, fast, ...), best of each: a busy machine slows both.
+    fast = ref = float("inf")
+    for _ in range(5):
+        fast = min(fast, _best(preset, text, rounds=1))
+        ref = min(ref, _best(preset.reference, text, rounds=1))
+    ratio = fast / ref
     assert ratio <= 2.0, f"{preset.name} took {ratio:.1f} times the reference"
 
 
@@ -49,7 +55,11 @@ def test_sparse_context_dependent_characters_grow_linearly(preset: Normalizer) -
     unit = "كلمة عربية " * 54 + "می\u200cخواهم "
     small, large = unit * 500, unit * 2000
     preset(small)
-    growth = _best(preset, large) / _best(preset, small)
+    at_n = at_4n = float("inf")
+    for _ in range(3):
+        at_n = min(at_n, _best(preset, small, rounds=1))
+        at_4n = min(at_4n, _best(preset, large, rounds=1))
+    growth = at_4n / at_n
     assert growth < 8.0, f"4x the text took {growth:.1f}x the time"
 
 
