@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import arnews.normalize as nz
-from arnews.normalize import CLEAN, SEARCH, Normalizer, Step
+from arnews.normalize import CLEAN, SEARCH, Alignment, Normalizer, Step
 from arnews.normalize import _tables as chars
 
 OPERATIONS: list[Callable[[str], str]] = [
@@ -385,7 +385,7 @@ def test_custom_normalizer_from_functions_and_partials() -> None:
     upper = Normalizer((str.upper,), name="upper")
     assert upper.lossy_steps == ("upper",)
     a = upper.align("ab")
-    assert (a.text, a.to_original(0, 1)) == ("AB", (0, 2))  # unknown steps map atomically
+    assert (a.text, a.to_original(0, 1)) == ("AB", (0, 1))  # same length: one to one
 
 
 def test_bad_steps_are_rejected() -> None:
@@ -662,3 +662,69 @@ def test_search_folds_keheh_so_persian_keyboard_text_matches() -> None:
     assert (
         SEARCH("\u0639\u0644\u06cc \u06a9\u06cc\u0641") == "\u0639\u0644\u064a \u0643\u064a\u0641"
     )
+
+
+# ------------------------------------------------------- custom steps: exact alignment or an error
+
+
+def test_custom_length_preserving_step_aligns_one_to_one() -> None:
+    fold = Normalizer((nz.strip_diacritics, str.lower), name="fold")
+    text = "مُحَمَّد ABC"
+    a = fold.align(text)
+    assert a.text == "محمد abc"
+    at = text.index("ABC")
+    assert a.to_original(5, 8) == (at, at + 3)  # "abc" comes from "ABC", not the whole text
+    assert a.to_original(0, 1) == (0, 2)  # م with its damma
+    assert a.to_normalized(at + 1, at + 2) == (6, 7)
+
+
+def test_custom_step_that_changes_the_length_is_refused_by_name() -> None:
+    shout = Normalizer((nz.strip_tatweel, str.upper), name="shout")
+    assert shout("straße") == "STRASSE"  # calling is fine; only the map is unknown
+    with pytest.raises(ValueError, match=r"step 'upper' changed the length of the text \(6 -> 7"):
+        shout.align("straße")
+    with pytest.raises(ValueError, match=r"aligner="):
+        shout.align("ß")
+
+
+def _drop_x(text: str) -> str:
+    return text.replace("x", "")
+
+
+def _drop_x_align(text: str) -> Alignment:
+    # x is a stand-alone deletion: ab x cd -> ab  cd
+    norm, orig, linear = [0], [0], []
+    for ch in text:
+        if ch == "x":
+            norm.append(norm[-1])
+            linear.append(False)
+        else:
+            norm.append(norm[-1] + 1)
+            linear.append(True)
+        orig.append(orig[-1] + 1)
+    return Alignment.from_segments(text, _drop_x(text), norm, orig, linear)
+
+
+def test_custom_step_with_a_declared_aligner_aligns_exactly() -> None:
+    pipeline = Normalizer((Step(_drop_x, aligner=_drop_x_align), nz.normalize_whitespace))
+    a = pipeline.align("axb  cxxd")
+    assert a.text == "ab cd"
+    assert a.to_original(0, 2) == (0, 3)
+    assert a.to_original(3, 5) == (5, 9)
+    assert pickle.loads(pickle.dumps(pipeline)) == pipeline
+
+
+def test_custom_aligner_must_return_an_alignment_of_its_text() -> None:
+    bad = Normalizer((Step(_drop_x, aligner=lambda text: "nope"),))  # type: ignore[arg-type,return-value]
+    with pytest.raises(TypeError, match=r"aligner of step 'drop_x' must return an Alignment"):
+        bad.align("axb")
+
+
+def test_pickled_presets_carry_their_steps_not_their_tables() -> None:
+    SEARCH("أ é")  # the fast path's tables now exist in this process
+    for preset in (SEARCH, CLEAN):
+        data = pickle.dumps(preset)
+        assert len(data) < 1200  # the code page and its tables alone would take more
+        again = pickle.loads(data)
+        assert again == preset
+        assert again("ﻷن  é") == preset.reference("ﻷن  é")

@@ -135,6 +135,15 @@ class DeltaBreaks:
         items = list(accumulate(self._steps[lo : lo + _BLOCK], initial=self._checkpoints[block]))
         return lo + bisect_right(items, x)
 
+    @property
+    def steps(self) -> bytes:
+        r"""The steps, one byte each (item *j* is the sum of the first *j*).
+
+        >>> DeltaBreaks(b"\x01\x02").steps
+        b'\x01\x02'
+        """
+        return self._steps
+
     def to_array(self) -> array[int]:
         r"""Every item, as an ``array('q')``.
 
@@ -363,6 +372,18 @@ class Alignment:
         norm, orig = _as_array(self._norm), _as_array(self._orig)
         for j, flag in enumerate(self._linear):
             yield norm[j], norm[j + 1], orig[j], orig[j + 1], bool(flag)
+
+    def deltas(self) -> tuple[DeltaBreaks, DeltaBreaks, bytes] | None:
+        r"""The breaks as :class:`DeltaBreaks` and the flags, if the map is stored so.
+
+        >>> Alignment.from_deltas("ab", "ab", b"\x01\x01", b"\x01\x01", b"\x01\x01").deltas()
+        (DeltaBreaks(<2 steps>), DeltaBreaks(<2 steps>), b'\x01\x01')
+        >>> Alignment.identity("ab").deltas() is None
+        True
+        """
+        if isinstance(self._norm, DeltaBreaks) and isinstance(self._orig, DeltaBreaks):
+            return self._norm, self._orig, self._linear
+        return None
 
     def breaks(self) -> tuple[array[int], array[int], bytes]:
         r"""The raw contract arrays ``(norm_breaks, orig_breaks, linear)`` (copies).

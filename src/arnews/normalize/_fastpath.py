@@ -4,10 +4,8 @@ A preset holds a :class:`FastPath`; its :class:`~arnews.normalize.Normalizer`
 asks it for the functions to run in place of the step-by-step reference
 pipeline.  Each returns exactly what the reference returns
 (``tests/test_fastpath.py`` checks that on arbitrary text); an aligning
-function builds its result with :meth:`Alignment.from_segments` or
-:meth:`Alignment.from_deltas`, whose ``to_original``/``to_normalized`` answers
-equal the reference ones for every span (the segment arrays may differ, e.g.
-be merged).
+function's ``to_original``/``to_normalized`` answers equal the reference ones
+for every span (the segment arrays may differ, e.g. be merged).
 
 How it works
 ------------
@@ -20,90 +18,78 @@ private one-byte code page:
 1. ``codecs.charmap_encode`` gives one byte to each of about 250 characters
    that make up nearly all Arabic news text: ASCII, the Arabic letters, marks,
    digits and punctuation, the common spaces, quotes and invisible controls.
-   Every other character, and every character whose treatment depends on its
-   neighbours (combining madda/hamza, which compose with the letter before;
-   ٫ and ٬, which change only between digits; ZWNJ, which Persian words keep),
-   becomes the byte 0xFF through an error handler, so one byte still stands
-   for one character and byte offsets are character offsets.
+   Characters whose treatment depends on their neighbours (combining madda
+   and hamza, which compose with the letter before; ٫ and ٬, which change only
+   between digits; ZWNJ, which Persian words keep) get no byte.
 2. One ``bytes.translate(table, delete)`` applies every per-character rule of
    the preset at once: the folds, the deletions, and turning each kind of
    space into ' '.  The table is made on first use by running the reference
-   pipeline on every code-page character (in several contexts, to catch any
-   rule that looks at neighbours), so the two cannot drift apart.
+   pipeline on every code-page character, in several contexts (to catch any
+   rule that looks at neighbours), all in one call: the two cannot drift apart.
 3. ``codecs.charmap_decode`` turns the bytes back into a str, whose ends are
-   stripped.  Whitespace runs are then collapsed where ``str.find`` shows a
-   need (two spaces, or a space beside a line break): real text has few.
+   stripped; whitespace runs are collapsed where ``str.find`` shows a need.
 
-The first encoding uses an error handler that raises at the first character
-outside the code page, so the common case pays for no check of its own; a
-text that has such characters is encoded again with the 0xFF handler.  A text
-with 0xFF bytes is cut at ASCII spaces and line feeds, which no rule
-looks across: the words holding a 0xFF byte go through the reference steps,
-the rest through the table, and the reference whitespace step runs on the
-joined result.  Texts full of such words go to the reference whole.
+No error handler is registered (``codecs.register_error`` is process-global
+state that worker processes started with ``spawn`` or ``forkserver`` would
+not have): the first encoding is strict, and its ``UnicodeEncodeError`` is the
+sign of a character outside the code page.  Such a text is encoded again with
+the built-in ``xmlcharrefreplace``, so each rare character becomes ``&#N;``;
+a rare character that the reference treats the same in every context (an
+accented Latin letter, an emoji, a presentation form) has a fixed output,
+learnt once per process by probing, that replaces its ``&#N;``: the cost is
+per rare character, not per text.  Texts with a rare character that depends
+on its context, or with ``&#`` of their own, or dense with rare characters,
+are cut at spaces and line feeds (which no rule but the whitespace step looks
+across): the words holding rare characters, merged when close, go through the
+reference, the rest through the table.
 
 Alignments
 ----------
 
-Alignments follow the same route when the text has no 0xFF byte and no
-invisible character (whose stand-alone deletions the reference places by
-rules of its own); any other text is aligned by the reference.  The map is
-then simple: each kept character maps to itself, a run of deleted marks or
-tatweel joins the character before it into one atomic segment (or is deleted
-on its own at the very start), the stripped ends are deletions, a collapsed
-run of spaces is one atomic segment, and the spaces next to a line break are
-deletions.  A class-per-byte copy of the encoded text locates all of this.
-With few deletions, a regex walks the runs; with many (a vowelled text),
-every output character gets its own segment: its width (1 + the marks after
-it) comes from ``bytes.replace`` and ``bytes.translate``, and the map keeps
-the segment lengths as bytes (:meth:`Alignment.from_deltas`), so no Python
-int is made per segment.
+A text with no rare and no invisible character is aligned from a class-per-
+byte copy of the encoded text: each kept character maps to itself, a run of
+deleted marks or tatweel joins the character before it into one atomic
+segment (or is deleted on its own at the very start), the stripped ends are
+deletions, a collapsed run of spaces is one atomic segment, and the spaces
+next to a line break are deletions.  With few deletions a regex walks the
+runs; with many (a vowelled text) every output character gets its own
+segment, built from bytes (:meth:`Alignment.from_deltas`).  Otherwise each
+stretch holding rare or invisible characters is cut out at a lone space
+between two plain kept characters on each side (no rule looks across such a
+space, and neither piece then starts or ends with anything the whitespace
+step or an attached deletion would treat differently), aligned by the
+reference, and spliced between the fast maps of the rest.
 """
 
 from __future__ import annotations
 
 import codecs
-import re
-from array import array
+from bisect import bisect_right
 from collections.abc import Callable
-from typing import AnyStr
 
 from .._checks import check_str
+from . import _bytemaps
 from . import _tables as _chars
-from ._align import Alignment, SegmentBuilder
+from ._align import Alignment
 from ._operations import normalize_whitespace
+from ._pieces import (
+    ALONE,
+    ATTACHED,
+    KEPT,
+    LONE,
+    LONE_RUN,
+    RARE_RUN,
+    SPACE,
+    Splice,
+    hard_pieces,
+    hard_words,
+    mark_unsafe_deletions,
+    put_back,
+    with_deletions,
+)
 from ._pipeline import Normalizer, Step
 
 __all__ = ["FastPath", "plan_for"]
-
-_RARE = 0xFF  # the byte of every character outside the code page
-_RARE_CHAR = "\uffff"  # a noncharacter: the code page's character for byte 0xFF
-_ERRORS = "arnews.fastpath.rare"
-
-
-def _rare_handler(error: UnicodeError) -> tuple[str, int]:
-    """Encode a run of characters outside the code page as one 0xFF byte per character."""
-    if not isinstance(error, UnicodeEncodeError):
-        raise error
-    return _RARE_CHAR * (error.end - error.start), error.end
-
-
-codecs.register_error(_ERRORS, _rare_handler)
-
-
-class _OutsideCodePageError(Exception):
-    """Raised by the signalling error handler: the text has a character outside the page."""
-
-
-_SIGNAL = "arnews.fastpath.signal"
-
-
-def _signal_handler(error: UnicodeError) -> tuple[str, int]:
-    """Stop encoding at the first character outside the code page (the fast path's test)."""
-    raise _OutsideCodePageError
-
-
-codecs.register_error(_SIGNAL, _signal_handler)
 
 # The non-ASCII characters offered a byte, most frequent in Arabic news first.
 # Whatever the reference treats by context is taken out again below.
@@ -137,70 +123,90 @@ _PROBE_CONTEXTS = (
     ("\u0661", " "),
     (" ", "\u0661"),
 )
-_WS = b" \n\r"  # the only whitespace bytes left after the table is applied
+_LINE_BREAKS = "\x85\u2028\u2029"  # the line breaks other than LF and CR (never in the page)
 
-# Classes of the byte-class copy used for alignments.
-_KEPT, _ATTACHED, _SPACE, _ALONE = 0, 1, 2, 3
+# Stands for a rare character that maps one to one: the first of these that is not in the
+# text (all kept, ASCII, and the output of no rare character met so far).
+_PLACEHOLDERS = "~^`|@$"
+#: Rare characters learnt per call at most: one per this many characters of the text.
+_LEARN_EVERY = 4096
 
-_ATTACHED_RUN = re.compile(rb"\x01+")
+
+def _probe_all(ref: Callable[[str], str], chars: list[str]) -> dict[str, str | None]:
+    """What each char becomes, the same next to every probe context; None if not so.
+
+    All probes go through the reference in one call, separated by line feeds
+    (each probe is framed by "x", so no whitespace touches a separator); a
+    probe whose output has a line feed of its own is probed alone.
+    """
+    sides = [
+        (left, right, ref("x" + left + "x")[1:-1], ref("x" + right + "x")[1:-1])
+        for left, right in _PROBE_CONTEXTS
+    ]
+    probes: list[str] = []
+    for ch in chars:
+        probes.append("x" + ch + "x")
+        probes.extend("x" + left + ch + right + "x" for left, right, _, _ in sides)
+    outs = ref("\n".join(probes)).split("\n")
+    if len(outs) != len(probes):
+        outs = [ref(p) for p in probes]
+    width = 1 + len(sides)
+    result: dict[str, str | None] = {}
+    for k, ch in enumerate(chars):
+        out = outs[k * width]
+        result[ch] = None
+        if len(out) < 2 or out[0] != "x" or out[-1] != "x":
+            continue
+        mid = out[1:-1]
+        for (left, right, left_out, right_out), got in zip(
+            sides, outs[k * width + 1 : (k + 1) * width], strict=True
+        ):
+            if mid.isspace() and " " in left + right:  # whitespace runs collapse
+                continue
+            if got != "x" + left_out + mid + right_out + "x":
+                break
+        else:
+            result[ch] = mid
+    return result
 
 
 class _Plan:
     """Everything one preset's fast path needs: code page, tables, reference parts."""
 
     __slots__ = (
-        "char_steps",
         "classes",
         "decoding",
         "delete",
         "encoding",
+        "learnt",
+        "learnt_kept",
         "name",
+        "page",
         "reference",
         "run",
         "table",
-        "whitespace",
     )
 
     def __init__(self, preset: Normalizer) -> None:
         self.reference = preset.reference
         self.name = preset.name
-        steps = preset.steps
-        last = steps[-1]
+        last = preset.steps[-1]
         if last.func is not normalize_whitespace or last.options:
             raise ValueError(f"{preset.name} does not end with normalize_whitespace()")
-        # The reference without its last step, for the words that need context.
-        self.char_steps = Normalizer(steps[:-1], name=preset.name + " without whitespace")
-        self.whitespace: Callable[[str], str] = last
         ref = self.reference
-
-        sides = [
-            (left, right, ref("x" + left + "x")[1:-1], ref("x" + right + "x")[1:-1])
-            for left, right in _PROBE_CONTEXTS
-        ]
-
-        def probe(ch: str) -> str | None:
-            """What ch becomes, the same next to every probe context; None if not so."""
-            out = ref("x" + ch + "x")
-            if len(out) < 2 or out[0] != "x" or out[-1] != "x":
-                return None
-            mid = out[1:-1]
-            for left, right, left_out, right_out in sides:
-                if mid.isspace() and " " in left + right:  # whitespace runs collapse
-                    continue
-                expected = "x" + left_out + mid + right_out + "x"
-                if ref("x" + left + ch + right + "x") != expected:
-                    return None
-            return mid
-
-        outputs: dict[str, str] = {}
-        for ch in _CANDIDATES:
-            out = None if ch in _CONTEXTUAL else probe(ch)
-            if out is not None:
-                outputs[ch] = out
-        for i in range(128):
-            ch = chr(i)
+        ascii_chars = [chr(i) for i in range(128)]
+        # "\n" as a probe would cut the batch apart: it is checked alone below.
+        probed = _probe_all(
+            ref,
+            [ch for ch in _CANDIDATES if ch not in _CONTEXTUAL]
+            + ascii_chars[:10]
+            + ascii_chars[11:],
+        )
+        outputs = {ch: out for ch, out in probed.items() if out is not None and ch >= "\x80"}
+        for ch in ascii_chars:
             outputs[ch] = " " if ch.isspace() and ch not in "\n\r" else ch
-            if probe(ch) != outputs[ch]:
+            got = _probe_all(ref, [ch])[ch] if ch == "\n" else probed[ch]
+            if got != outputs[ch]:
                 raise ValueError(f"{preset.name} changes ASCII {ch!r}; the code page assumes not")
         # Keep a character only if its output is nothing or one code-page character,
         # and whitespace only as ' ', '\n' or '\r'; repeat until nothing more drops out.
@@ -219,9 +225,9 @@ class _Plan:
             if len(kept) == len(page):
                 break
             page = kept
-        if len(page) > 255 or page[:128] != [chr(i) for i in range(128)]:
-            raise ValueError("the code page must start with ASCII and hold at most 255 characters")
-        self.decoding = "".join(page) + "\ufffe" * (255 - len(page)) + _RARE_CHAR
+        if len(page) > 256 or page[:128] != ascii_chars:
+            raise ValueError("the code page must start with ASCII and hold at most 256 characters")
+        self.decoding = "".join(page) + "\ufffe" * (256 - len(page))
         self.encoding = codecs.charmap_build(self.decoding)
         index = {ch: i for i, ch in enumerate(page)}
         table = bytearray(range(256))
@@ -233,30 +239,49 @@ class _Plan:
                 delete.append(i)
         self.table = bytes(table)
         self.delete = bytes(delete)
-        self.classes = self._classes(page)
+        self.page = page
+        # Built on the first alignment: it needs the aligning steps' own patterns, whose
+        # compilation the first plain call should not pay for.
+        self.classes = b""
+        # Rare characters met so far, by the decimal code point of their "&#N;": the
+        # output that does not depend on context, or None if it does.
+        self.learnt: dict[str, str | None] = {}
+        # For alignments: the one character a rare character becomes, mapped one to one in
+        # every context, or None.
+        self.learnt_kept: dict[str, str | None] = {}
         self.run = self.runner()
 
-    def _classes(self, chars: list[str]) -> bytes:
+    def _classes(self) -> bytes:
         """Class of each byte for alignments: kept, attached deletion, space, lone deletion.
 
         A deletion is "attached" when the reference joins it to the character
         before it (marks, tatweel) and "lone" when it is a stand-alone deletion
-        (invisible characters); the probe asks the reference's own alignment.
+        (invisible characters); the probe asks the reference's own alignment,
+        of all characters at once, framed by "x" and separated by line feeds.
         """
-        align = self.reference.align
-        classes = bytearray([_ALONE] * 256)  # 0xFF and unused bytes: never fast-aligned
+        chars = self.page
+        probes = [ch for ch in chars if ch != "\n"]
+        a = self.reference.align("\n".join("x" + ch + "x" for ch in probes))
+        classes = bytearray([ALONE] * 256)  # unused bytes: never fast-aligned
         deleted = set(self.delete)
-        for i, ch in enumerate(chars):
+        pos = 0  # where the probe's first "x" is in the normalized text
+        for k, ch in enumerate(probes):
+            i = chars.index(ch)
             out = self.decoding[self.table[i]]
+            o = 4 * k  # where it is in the original
             if i in deleted:
-                a = align("x" + ch + "x")
-                classes[i] = _ATTACHED if a.to_original(0, 1) == (0, 2) else _ALONE
+                classes[i] = ATTACHED if a.to_original(pos, pos + 1) == (o, o + 2) else LONE
+                pos += 3
             elif out in " \n\r":
-                classes[i] = _SPACE
+                classes[i] = SPACE
+                pos += 4
             else:
-                a = align("x" + ch + "x")
-                classes[i] = _KEPT if a.to_original(1, 2) == (1, 2) else _ALONE
-        return bytes(classes)
+                kept = a.to_original(pos + 1, pos + 2) == (o + 1, o + 2)
+                classes[i] = KEPT if kept else ALONE
+                pos += 4
+        classes[ord("\n")] = SPACE
+        self.classes = bytes(classes)
+        return self.classes
 
     # -- text ---------------------------------------------------------------------------------
 
@@ -268,14 +293,13 @@ class _Plan:
         """
         encode, decode = codecs.charmap_encode, codecs.charmap_decode
         encoding, decoding = self.encoding, self.decoding
-        table, delete, slow, name = self.table, self.delete, self._run_pieces, self.name
-        signal = _SIGNAL
+        table, delete, rare, name = self.table, self.delete, self._run_rare, self.name
 
         def run(text: str) -> str:
             try:
-                data = encode(text, signal, encoding)[0]
-            except _OutsideCodePageError:  # a character outside the code page
-                return slow(text)
+                data = encode(text, "strict", encoding)[0]
+            except UnicodeEncodeError:  # a character outside the code page
+                return rare(text)
             except TypeError:
                 check_str(text, f"Normalizer {name!r}()", "pass the text as a str")  # names it
                 raise
@@ -287,35 +311,93 @@ class _Plan:
                 or ("\n" in out and (" \n" in out or "\n " in out))
                 or ("\r" in out and (" \r" in out or "\r " in out))
             ):
-                return _collapse_text(out)
+                return _bytemaps.collapse_text(out)
             return out
 
         return run
 
+    def _run_rare(self, text: str) -> str:
+        """Normalize a text with characters outside the code page."""
+        if type(text) is not str:
+            text = str.__str__(text)
+        if "&#" not in text and not self._dense(text):
+            data = codecs.charmap_encode(text, "xmlcharrefreplace", self.encoding)[0]
+            if data.count(b"&#") * 8 <= len(text):
+                out = self._decode(data.translate(self.table, self.delete))
+                filled = self._fill(out.split("&#"), 1 + len(text) // _LEARN_EVERY)
+                if filled is not None:
+                    return _finish(filled, "")
+        return self._run_pieces(text)
+
+    def _dense(self, text: str) -> bool:
+        """Whether the text's first 2048 characters hold more than one rare in eight.
+
+        Encoding rare characters one by one costs more than the reference, so a
+        text that starts dense with them is cut into pieces straight away.
+        """
+        head = text[:2048]
+        data = codecs.charmap_encode(head, "replace", self.encoding)[0]
+        return (data.count(b"?") - head.count("?")) * 8 > len(head)
+
+    def _fill(self, parts: list[str], budget: int) -> str | None:
+        """Put each rare character's fixed output in place of its ``&#N;``.
+
+        ``parts`` is the normalized text cut at each ``&#``.  None
+        if a character depends on its context, or more than ``budget``
+        characters would have to be learnt (probing one costs a few reference
+        calls).
+        """
+        learnt = self.learnt
+        pieces = [parts[0]]
+        for part in parts[1:]:
+            semi = part.find(";")
+            key = part[:semi]
+            if key in learnt:
+                out = learnt[key]
+            elif budget:
+                budget -= 1
+                out = learnt[key] = self._learn(chr(int(key)))
+            else:
+                return None
+            if out is None:
+                return None
+            pieces.append(out)
+            pieces.append(part[semi + 1 :])
+        return "".join(pieces)
+
+    def _learn(self, ch: str) -> str | None:
+        """The output of ch if the reference gives it in every context and it suits the collapse."""
+        if ch in _CONTEXTUAL:
+            return None
+        out = _probe_all(self.reference, [ch])[ch]
+        if out is None or any(c.isspace() and c not in " \n\r" for c in out) or "&#" in out:
+            return None
+        return out
+
     def _run_pieces(self, text: str) -> str:
-        """Normalize a text with 0xFF bytes: those words by the reference, the rest fast."""
-        data = codecs.charmap_encode(text, _ERRORS, self.encoding)[0]
-        n = len(data)
+        """Normalize a text cut at spaces and line feeds, piece by piece.
+
+        The words with rare characters go through the reference, framed by NUL
+        (which every step but the whitespace one treats as a word end), the rest
+        through the table; then the whole is stripped and collapsed once.
+        """
+        n = len(text)
         parts: list[str] = []
         pos = 0
-        limit = 2 + n // 64  # more slow words than this: the reference whole
-        rare = data.find(_RARE)
-        while rare >= 0:
-            # The word around the rare byte: from after the last ' ' or '\n' to the next.
-            start = max(data.rfind(32, pos, rare), data.rfind(10, pos, rare), pos - 1) + 1
-            ends = [e for e in (data.find(32, rare), data.find(10, rare)) if e >= 0]
-            end = min(ends) if ends else n
+        for start, end in hard_words(self._rare_marks(text), n):
             if start > pos:
-                parts.append(self._decode(data[pos:start].translate(self.table, self.delete)))
-            parts.append(self.char_steps(text[start:end]))
+                parts.append(self._fast_piece(text[pos:start]))
+            parts.append(self.reference("\x00" + text[start:end] + "\x00")[1:-1])
             pos = end
-            limit -= 1
-            if not limit:
-                return self.reference(text)
-            rare = data.find(_RARE, pos)
         if pos < n:
-            parts.append(self._decode(data[pos:].translate(self.table, self.delete)))
-        return self.whitespace("".join(parts))
+            parts.append(self._fast_piece(text[pos:]))
+        joined = "".join(parts)
+        return _finish(joined, "".join(c for c in _LINE_BREAKS if c in joined))
+
+    def _fast_piece(self, text: str) -> str:
+        """A piece with no rare character, through the table (nothing stripped)."""
+        data = codecs.charmap_encode(text, "strict", self.encoding)[0]
+        return self._decode(data.translate(self.table, self.delete))
 
     def _decode(self, data: bytes) -> str:
         """Bytes of the code page back to str."""
@@ -325,11 +407,117 @@ class _Plan:
 
     def align(self, text: str) -> Alignment:
         """Normalize text with its alignment, exactly as the reference does."""
-        n = len(text)
-        data = codecs.charmap_encode(text, _ERRORS, self.encoding)[0]
-        cls = data.translate(self.classes)
-        if _ALONE in cls:  # rare characters, invisible characters
+        try:
+            data = codecs.charmap_encode(text, "strict", self.encoding)[0]
+        except UnicodeEncodeError:
+            return self._align_rare(text)
+        cls = data.translate(self.classes or self._classes())
+        if ALONE not in cls and LONE not in cls:
+            return self._align_plain(text, data, cls)
+        return self._align_hard(text, data, bytearray(cls), [])
+
+    def _align_rare(self, text: str) -> Alignment:
+        """Align a text with characters outside the code page."""
+        if len(text) > 4096 and self._dense(text):
             return self.reference.align(text)
+        # "replace" keeps one byte per character: the rare ones become "?".  Those that
+        # map one to one are given a placeholder byte, the others are marked hard.
+        marks = self._rare_marks(text)
+        data = bytearray(
+            marks if "?" not in text else codecs.charmap_encode(text, "replace", self.encoding)[0]
+        )
+        cls = bytearray(data.translate(self.classes or self._classes()))
+        kept: list[tuple[int, str]] = []  # (position, output) of the placeholders
+        holder = next((c for c in _PLACEHOLDERS if c not in text), "")
+        placeholder = holder.encode("ascii")
+        rare = 0
+        for match in RARE_RUN.finditer(marks):
+            start, end = match.span()
+            rare += end - start
+            if rare * 8 > len(text) > 4096:
+                return self.reference.align(text)
+            outs = [self._kept_output(ch) for ch in text[start:end]]
+            if None in outs or not holder or holder in outs:
+                cls[start:end] = b"\x03" * (end - start)
+            else:
+                data[start:end] = placeholder * (end - start)
+                cls[start:end] = bytes([KEPT]) * (end - start)
+                kept.extend(zip(range(start, end), outs, strict=True))  # type: ignore[arg-type]
+        out = self._align_hard(text, bytes(data), cls, kept)
+        if not kept:
+            return out
+        if out.text.count(holder) != len(kept):  # some output has the placeholder: be exact
+            return self.reference.align(text)
+        return put_back(out, holder, kept)
+
+    def _rare_marks(self, text: str) -> bytes:
+        """The text one byte per character, with b"?" exactly at its rare characters."""
+        if "?" in text:
+            text = text.replace("?", "!")
+        return codecs.charmap_encode(text, "replace", self.encoding)[0]
+
+    def _kept_output(self, ch: str) -> str | None:
+        """The character ch becomes if the reference maps it one to one everywhere, or None."""
+        known = self.learnt_kept.get(ch, False)
+        if known is not False:
+            return known  # type: ignore[return-value]
+        out = self._learn(ch)
+        if out is not None and len(out) == 1 and out not in " \n\r":
+            a = self.reference.align("x" + ch + "x")
+            if not (a.to_original(1, 2) == (1, 2) and a.to_normalized(1, 2) == (1, 2)):
+                out = None
+        else:
+            out = None
+        self.learnt_kept[ch] = out
+        return out
+
+    def _align_hard(
+        self, text: str, data: bytes, cls: bytearray, kept: list[tuple[int, str]]
+    ) -> Alignment:
+        """Align a text with hard bytes, stand-alone deletions or placeholders in cls."""
+        mark_unsafe_deletions(cls)
+        n = len(text)
+        if ALONE not in cls:
+            return self._align_fast(text, data, bytes(cls))
+        # The hard stretches by the reference, the rest fast, spliced.
+        splice = Splice(text)
+        stretches = hard_pieces(data, cls, n)
+        pos = 0  # the fast region to do starts here: at 0, or at the cut ending a stretch
+        for start, end in stretches:
+            if start > 0:  # the fast region [pos, start), framed by a kept character each side
+                lo = pos - 1 if pos else 0
+                sub = self._align_fast(
+                    text[lo : start + 1], data[lo : start + 1], bytes(cls[lo : start + 1])
+                )
+                splice.add(sub, lo, pos > 0, True)
+            splice.add(self.reference.align(text[start:end]), start, False, False)
+            pos = end
+        if pos < n:
+            sub = self._align_fast(text[pos - 1 :], data[pos - 1 :], bytes(cls[pos - 1 :]))
+            splice.add(sub, pos - 1, True, False)
+        if kept:  # placeholders inside a stretch were aligned by the reference, as themselves
+            starts = [s for s, _ in stretches]
+            kept[:] = [
+                (i, c)
+                for i, c in kept
+                if not (k := bisect_right(starts, i)) or i >= stretches[k - 1][1]
+            ]
+        return splice.build()
+
+    def _align_fast(self, text: str, data: bytes, cls: bytes) -> Alignment:
+        """Align a text with no hard byte: from its classes, then the stand-alone deletions."""
+        if LONE not in cls:
+            return self._align_plain(text, data, cls)
+        runs = [m.span() for m in LONE_RUN.finditer(cls)]
+        lone = bytes(i for i in range(256) if self.classes[i] == LONE)
+        mid = data.translate(None, lone)
+        rest = self._align_plain(self._decode(mid), mid, cls.translate(None, b"\x04"))
+        out = with_deletions(rest, text, runs)
+        return self.reference.align(text) if out is None else out
+
+    def _align_plain(self, text: str, data: bytes, cls: bytes) -> Alignment:
+        """Align a text with no rare and no invisible character, from its class bytes."""
+        n = len(text)
         # Deleted ends: leading spaces and marks; trailing spaces with the marks after them.
         lead = n - len(cls.lstrip(b"\x01\x02"))
         if lead == n:
@@ -340,15 +528,16 @@ class _Plan:
         stop = n - len(cls[stop:].lstrip(b"\x01"))
         # The middle, before whitespace collapsing, and the whitespace runs to collapse.
         core = data[lead:stop].translate(self.table, self.delete)
-        runs = _space_runs(core, _WS)
-        normalized = self._decode(_collapsed(core, runs) if runs else core)
+        runs = _bytemaps.space_runs(core, b" \n\r")
+        normalized = self._decode(_bytemaps.collapsed(core, runs) if runs else core)
         # From here on only attached deletions matter: spaces are kept characters.
         marks = cls[lead:stop].translate(_ATTACHED_ONLY)
-        if marks.count(1) * _DENSE >= len(marks):
-            steps = _dense_steps(marks, core, runs, lead, n - stop)
+        count = marks.count(1)
+        if count and _bytemaps.use_dense(count, len(marks)):
+            steps = _bytemaps.dense_steps(marks, core, runs, lead, n - stop)
             if steps is not None:
                 return Alignment.from_deltas(text, normalized, *steps, validate=False)
-        norm, orig, flags = _sparse_segments(marks, lead, core, runs)
+        norm, orig, flags = _bytemaps.sparse_segments(marks, lead, core, runs)
         if lead:
             norm.insert(0, 0)
             orig.insert(0, 0)
@@ -360,176 +549,16 @@ class _Plan:
         return Alignment.from_segments(text, normalized, norm, orig, flags, validate=False)
 
 
-#: Above one attached deletion per this many characters, segments are built per character.
-_DENSE = 32
-_ATTACHED_ONLY = bytes(1 if i == _ATTACHED else 0 for i in range(256))
-_WIDTH = bytes([1, *range(1, 256)])  # width code -> width: 0 (a lone kept char) is 1
-_LINEAR = bytes(1 if i == 1 else 0 for i in range(256))
+_ATTACHED_ONLY = bytes(1 if i == ATTACHED else 0 for i in range(256))
 
 
-_Run = tuple[int, int, bool]  # a whitespace run to collapse: start, end, has a line break
-
-
-def _space_runs(core: AnyStr, ws: AnyStr) -> list[_Run]:
-    r"""The whitespace runs of core that the whitespace step changes, in order.
-
-    ``ws`` is ``" \n\r"`` (as str or bytes, like core): after the table, the
-    only whitespace left.  core has no whitespace at its ends; a run changes
-    if it has two spaces or a space next to a line break.  A run with a line
-    break keeps its breaks and loses its spaces; any other run becomes one
-    space.  Found with ``find`` (a fast scan) rather than a copy of the whole
-    text, since real text has few such runs.
-    """
-    space, lf, cr = ws[0:1], ws[1:2], ws[2:3]
-    needles = [space + space, space + lf, lf + space]
-    if cr in core:  # a one-character scan is far cheaper than a two-character one
-        needles += [space + cr, cr + space]
-    found: set[int] = set()
-    for needle in needles:
-        # From the end: CPython's reverse search skips ahead on the needle's first
-        # character, which is the rare one (a line break) in two needles of three.
-        i = core.rfind(needle)
-        while i >= 0:
-            found.add(i)
-            i = core.rfind(needle, 0, i + 1)
-    runs: list[_Run] = []
-    for i in sorted(found):
-        if runs and i < runs[-1][1]:
-            continue
-        start, end = i, i + 2
-        while core[start - 1] in ws:  # never at 0: core does not start with whitespace
-            start -= 1
-        while core[end] in ws:
-            end += 1
-        chunk = core[start:end]
-        runs.append((start, end, chunk.count(space) != len(chunk)))
-    return runs
-
-
-def _collapsed(core: AnyStr, runs: list[_Run]) -> AnyStr:
-    """Return core with each run replaced by its line breaks, or by one space if none."""
-    space = b" " if isinstance(core, bytes) else " "
-    parts: list[AnyStr] = []
-    cur = 0
-    for start, end, has_break in runs:
-        parts.append(core[cur:start])
-        parts.append(core[start:end].replace(space, core[:0]) if has_break else space)
-        cur = end
-    parts.append(core[cur:])
-    return core[:0].join(parts)
-
-
-def _collapse_text(text: str) -> str:
-    """Collapse the whitespace runs of a normalized text whose ends are stripped."""
-    return _collapsed(text, _space_runs(text, " \n\r"))
-
-
-def _sparse_segments(
-    marks: bytes, offset: int, core: bytes, runs: list[_Run]
-) -> tuple[array[int], array[int], bytes]:
-    """Segments for few deletion runs: walk the runs and whitespace runs in order.
-
-    ``marks`` has a 1 for each attached deletion and a 0 for each kept
-    character, and starts with a kept character at original position
-    ``offset``; ``core`` is the output before whitespace collapsing.
-    """
-    # The output characters that carry deleted marks: (index in core, width).
-    wide: dict[int, int] = {}
-    deleted = 0
-    for match in _ATTACHED_RUN.finditer(marks):
-        start, end = match.span()
-        wide[start - 1 - deleted] = 1 + end - start
-        deleted += end - start
-    # In position order; a whitespace run before a wide space it starts with.
-    events: list[tuple[int, int, bool | None]] = [(i, i + 1, None) for i in wide]
-    events.extend(runs)
-    events.sort(key=lambda event: (event[0], -event[1]))
-    out = SegmentBuilder()
-    out.orig[0] = offset
-    cur = 0
-    for start, end, has_break in events:
-        if start < cur:  # a wide space inside a whitespace run: done with the run
-            continue
-        out.add(start - cur, start - cur, True)
-        if has_break is None:
-            out.add(1, wide[start], False)
-        elif has_break:
-            for i in range(start, end):
-                width = wide.get(i, 1)
-                if core[i] == 32:
-                    out.add(0, width, False)
-                else:
-                    out.add(1, width, width == 1)
-        else:
-            out.add(1, sum(wide.get(i, 1) for i in range(start, end)), False)
-        cur = end
-    out.add(len(core) - cur, len(core) - cur, True)
-    return out.norm, out.orig, bytes(out.lin)
-
-
-def _dense_steps(
-    marks: bytes, core: bytes, runs: list[_Run], lead: int, tail: int
-) -> tuple[bytes, bytes, bytes] | None:
-    """Segment lengths for many deletion runs: one segment per output character.
-
-    Returns ``(norm_steps, orig_steps, linear)`` for
-    :meth:`Alignment.from_deltas`, built with bytes operations only.  The
-    original width of each output character (itself plus the deleted marks
-    after it) comes from ``bytes.replace``: ``0 1`` becomes ``2``, then ``2 1``
-    becomes ``3``, and so on, once per mark of the longest run.  Whitespace
-    runs are then cut in from slices, and the deleted ends (``lead`` and
-    ``tail`` characters) added.  None if a segment is longer than 255 (the
-    caller then builds the segments another way).
-    """
-    if lead > 255 or tail > 255:
-        return None
-    widths = marks.replace(b"\x00\x01", b"\x02")
-    k = 2
-    while 1 in widths:
-        if k == 255:
-            return None
-        widths = widths.replace(bytes((k, 1)), bytes((k + 1,)))
-        k += 1
-    widths = widths.translate(_WIDTH)
-    flags = widths.translate(_LINEAR)
-    ones = b"\x01" * len(widths)
-    n_parts: list[bytes] = []
-    o_parts: list[bytes] = []
-    f_parts: list[bytes] = []
-    if lead:  # the deleted start: one stand-alone deletion
-        n_parts.append(b"\x00")
-        o_parts.append(bytes((lead,)))
-        f_parts.append(b"\x00")
-    cur = 0
-    for start, end, has_break in runs:
-        n_parts.append(ones[cur:start])
-        o_parts.append(widths[cur:start])
-        f_parts.append(flags[cur:start])
-        if has_break:  # the spaces go (stand-alone deletions), each line break stays
-            chunk = core[start:end]
-            kept = chunk.translate(_NOT_SPACE)
-            n_parts.append(kept)
-            o_parts.append(widths[start:end])
-            f_parts.append(bytes(a & b for a, b in zip(kept, flags[start:end], strict=True)))
-        else:  # the run becomes one space
-            width = sum(widths[start:end])
-            if width > 255:
-                return None
-            n_parts.append(b"\x01")
-            o_parts.append(bytes((width,)))
-            f_parts.append(b"\x00")
-        cur = end
-    n_parts.append(ones[cur:])
-    o_parts.append(widths[cur:])
-    f_parts.append(flags[cur:])
-    if tail:  # the deleted end
-        n_parts.append(b"\x00")
-        o_parts.append(bytes((tail,)))
-        f_parts.append(b"\x00")
-    return b"".join(n_parts), b"".join(o_parts), b"".join(f_parts)
-
-
-_NOT_SPACE = bytes(0 if i == 32 else 1 for i in range(256))
+def _finish(out: str, breaks: str) -> str:
+    """Strip the ends and collapse the whitespace runs (line breaks: LF, CR and breaks)."""
+    out = out.strip()
+    ws = " \n\r" + breaks
+    if "  " in out or any(c in out for c in ws[1:]):
+        return _bytemaps.collapse_text(out, ws)
+    return out
 
 
 _PLANS: dict[tuple[tuple[Step, ...], str], _Plan | None] = {}

@@ -14,6 +14,7 @@ them from :data:`OPERATIONS`.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
@@ -117,6 +118,10 @@ def _fold(text: str, pairs: _Pairs) -> str:
     return text
 
 
+# Every pattern below is compiled on first use, by a cached function: compiling them is
+# most of what importing this module would otherwise cost.
+
+
 def _deletion_align(pattern: regex.Pattern[str], text: str, attach: bool) -> Alignment:
     """Delete every match of pattern; one edit per match."""
     edits = [(m.start(), m.end(), 0, attach) for m in pattern.finditer(text)]
@@ -133,9 +138,21 @@ _MARKS = _cls(T.ARABIC_MARKS)
 # A composing base letter followed by Arabic marks among which is madda or a
 # combining hamza: the unit that strip_diacritics composes.
 _CLUSTER = f"[{_cls(T.COMPOSING_BASES)}][{_MARKS}]*[{_cls(T.COMPOSING_MARKS)}][{_MARKS}]*"
-_CLUSTER_RE = regex.compile(_CLUSTER)
-_DIACRITICS_RE = regex.compile(f"(?P<c>{_CLUSTER})|[{_cls(T.STRIPPED_MARKS)}]+")
-_HARAKAT_RE = regex.compile(f"[{_cls(T.HARAKAT)}]+")
+
+
+@functools.cache
+def _cluster_re() -> regex.Pattern[str]:
+    return regex.compile(_CLUSTER)
+
+
+@functools.cache
+def _diacritics_re() -> regex.Pattern[str]:
+    return regex.compile(f"(?P<c>{_CLUSTER})|[{_cls(T.STRIPPED_MARKS)}]+")
+
+
+@functools.cache
+def _harakat_re() -> regex.Pattern[str]:
+    return regex.compile(f"[{_cls(T.HARAKAT)}]+")
 
 
 def _compose_cluster(cluster: str) -> str:
@@ -161,7 +178,7 @@ def _strip_diacritics_align(text: str) -> Alignment:
     edits: list[_Edit] = []
     parts: list[str] = []
     cursor = 0
-    for m in _DIACRITICS_RE.finditer(text):
+    for m in _diacritics_re().finditer(text):
         start, end = m.span()
         replacement = _compose_cluster(m.group()) if m.group("c") else ""
         if replacement == m.group():
@@ -203,13 +220,13 @@ def strip_diacritics(text: str) -> str:
     """
     check_str(text, "strip_diacritics()", _AS_STR)
     if _has_composing_mark(text):
-        text = _CLUSTER_RE.sub(lambda m: _compose_cluster(m.group()), text)
+        text = _cluster_re().sub(lambda m: _compose_cluster(m.group()), text)
     return _fold(text, _STRIP_TABLE)
 
 
 def _strip_harakat_align(text: str) -> Alignment:
     """strip_harakat with its map (harakat attach to the letter before them)."""
-    return _deletion_align(_HARAKAT_RE, text, attach=True)
+    return _deletion_align(_harakat_re(), text, attach=True)
 
 
 @_operation(lossy=True, loses="vowels, tanween and sukun", align=_strip_harakat_align)
@@ -229,12 +246,14 @@ def strip_harakat(text: str) -> str:
     return _fold(text, _HARAKAT_TABLE)
 
 
-_TATWEEL_RE = regex.compile(f"{T.TATWEEL}+")
+@functools.cache
+def _tatweel_re() -> regex.Pattern[str]:
+    return regex.compile(f"{T.TATWEEL}+")
 
 
 def _strip_tatweel_align(text: str) -> Alignment:
     """strip_tatweel with its map (tatweel attaches to the letter before it)."""
-    return _deletion_align(_TATWEEL_RE, text, attach=True)
+    return _deletion_align(_tatweel_re(), text, attach=True)
 
 
 @_operation(lossy=False, loses="tatweel elongation", align=_strip_tatweel_align)
@@ -290,7 +309,11 @@ def normalize_yeh(text: str) -> str:
 
 
 # ی (FARSI YEH) at the end of a word: followed, after any marks, by no letter.
-_FINAL_FARSI_YEH_RE = regex.compile(r"\u06cc(?=\p{Mn}*+(?!\p{L}))")
+@functools.cache
+def _final_farsi_yeh_re() -> regex.Pattern[str]:
+    return regex.compile(r"\u06cc(?=\p{Mn}*+(?!\p{L}))")
+
+
 _PERSIAN_TABLE = _pairs({T.KEHEH: T.KAF, T.FARSI_YEH: T.YEH})
 
 
@@ -312,7 +335,7 @@ def normalize_persian_letters(text: str) -> str:
     """
     check_str(text, "normalize_persian_letters()", _AS_STR)
     if T.FARSI_YEH in text:
-        text = _FINAL_FARSI_YEH_RE.sub(T.ALEF_MAKSURA, text)
+        text = _final_farsi_yeh_re().sub(T.ALEF_MAKSURA, text)
     return _fold(text, _PERSIAN_TABLE)
 
 
@@ -348,9 +371,15 @@ def normalize_hamza(text: str) -> str:
 
 _DIGIT_TABLE = _pairs(T.DIGITS | {T.PERCENT: "%"})
 _ANY_DIGIT = "0-9" + _cls(T.DIGITS)
-_SEPARATOR_RE = regex.compile(
-    f"(?<=[{_ANY_DIGIT}])[{T.DECIMAL_SEPARATOR}{T.THOUSANDS_SEPARATOR}](?=[{_ANY_DIGIT}])"
-)
+
+
+@functools.cache
+def _separator_re() -> regex.Pattern[str]:
+    return regex.compile(
+        f"(?<=[{_ANY_DIGIT}])[{T.DECIMAL_SEPARATOR}{T.THOUSANDS_SEPARATOR}](?=[{_ANY_DIGIT}])"
+    )
+
+
 _SEPARATOR_MAP = {T.DECIMAL_SEPARATOR: ".", T.THOUSANDS_SEPARATOR: ","}
 
 
@@ -371,7 +400,7 @@ def normalize_digits(text: str) -> str:
     """
     check_str(text, "normalize_digits()", _AS_STR)
     if T.DECIMAL_SEPARATOR in text or T.THOUSANDS_SEPARATOR in text:
-        text = _SEPARATOR_RE.sub(lambda m: _SEPARATOR_MAP[m.group()], text)
+        text = _separator_re().sub(lambda m: _SEPARATOR_MAP[m.group()], text)
     return _fold(text, _DIGIT_TABLE)
 
 
@@ -396,7 +425,10 @@ def normalize_punctuation(text: str) -> str:
 
 # ------------------------------------------------------------------ presentation forms
 
-_PRESENTATION_RE = regex.compile("[\ufb50-\ufdff\ufe70-\ufefe]")  # the blocks, minus U+FEFF
+
+@functools.cache
+def _presentation_re() -> regex.Pattern[str]:
+    return regex.compile("[\ufb50-\ufdff\ufe70-\ufefe]")  # the blocks, minus U+FEFF
 
 
 def _present(match: regex.Match[str]) -> str:
@@ -405,18 +437,18 @@ def _present(match: regex.Match[str]) -> str:
     return T.PRESENTATION_FORMS.get(ch, ch)
 
 
-_EXPANDING_RE = regex.compile(
-    f"[{_cls(k for k, v in T.PRESENTATION_FORMS.items() if len(v) != 1)}]"
-)
+@functools.cache
+def _expanding_re() -> regex.Pattern[str]:
+    return regex.compile(f"[{_cls(k for k, v in T.PRESENTATION_FORMS.items() if len(v) != 1)}]")
 
 
 def _presentation_align(text: str) -> Alignment:
     """normalize_presentation_forms with its map (expansions are atomic)."""
-    if _PRESENTATION_RE.search(text) is None:
+    if _presentation_re().search(text) is None:
         return Alignment.identity(text)
     edits: list[_Edit] = [
         (m.start(), m.end(), len(T.PRESENTATION_FORMS[m.group()]), False)
-        for m in _EXPANDING_RE.finditer(text)
+        for m in _expanding_re().finditer(text)
     ]
     return from_edits(text, normalize_presentation_forms(text), edits)
 
@@ -445,21 +477,29 @@ def normalize_presentation_forms(text: str) -> str:
         TypeError: if text is not a str.
     """
     check_str(text, "normalize_presentation_forms()", _AS_STR)
-    if _PRESENTATION_RE.search(text) is None:  # rare in real text: usually one scan
+    if _presentation_re().search(text) is None:  # rare in real text: usually one scan
         return text
-    folded: str = _PRESENTATION_RE.sub(_present, text)
+    folded: str = _presentation_re().sub(_present, text)
     return folded
 
 
 # ----------------------------------------------------------------------- invisible
 
 _INVISIBLE_TABLE = _deletions(T.INVISIBLE)
-_INVISIBLE_RE = regex.compile(f"[{_cls(T.INVISIBLE)}]+")
+
+
+@functools.cache
+def _invisible_re() -> regex.Pattern[str]:
+    return regex.compile(f"[{_cls(T.INVISIBLE)}]+")
+
+
 _WORD = r"\p{L}\p{M}\p{N}\p{Cf}"
+
+
 # A word (letters, marks, digits, format characters) that contains a ZWNJ.
-_ZWNJ_WORD_RE = regex.compile(
-    rf"(?<![{_WORD}])[[{_WORD}]--[\u200c]]*+\u200c[{_WORD}]*+", flags=regex.V1
-)
+@functools.cache
+def _zwnj_word_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![{_WORD}])[[{_WORD}]--[\u200c]]*+\u200c[{_WORD}]*+", flags=regex.V1)
 
 
 def _zwnj_in_word(word: str) -> str:
@@ -471,12 +511,12 @@ def _zwnj_in_word(word: str) -> str:
 
 def _remove_invisible_align(text: str, *, keep_persian_zwnj: bool = True) -> Alignment:
     """remove_invisible with its map (stand-alone deletions)."""
-    first = _deletion_align(_INVISIBLE_RE, text, attach=False)
+    first = _deletion_align(_invisible_re(), text, attach=False)
     mid = first.text
     if T.ZWNJ not in mid:
         return first
     edits: list[_Edit] = []
-    for m in _ZWNJ_WORD_RE.finditer(mid):
+    for m in _zwnj_word_re().finditer(mid):
         if keep_persian_zwnj and any(c in T.NON_ARABIC_LETTERS for c in m.group()):
             continue
         base = m.start()
@@ -516,7 +556,7 @@ def remove_invisible(text: str, *, keep_persian_zwnj: bool = True) -> str:
     text = _fold(text, _INVISIBLE_TABLE)
     if T.ZWNJ in text:
         if keep_persian_zwnj:
-            text = _ZWNJ_WORD_RE.sub(lambda m: _zwnj_in_word(m.group()), text)
+            text = _zwnj_word_re().sub(lambda m: _zwnj_in_word(m.group()), text)
         else:
             text = text.replace(T.ZWNJ, "")
     return text
@@ -524,12 +564,20 @@ def remove_invisible(text: str, *, keep_persian_zwnj: bool = True) -> str:
 
 # ----------------------------------------------------------------------- whitespace
 
-_H = _cls(T.HORIZONTAL_SPACES)
 _LB = _cls(T.LINE_BREAKS)
-_LINE_SPLIT_RE = regex.compile(f"([{_LB}])")
+
+
+@functools.cache
+def _line_split_re() -> regex.Pattern[str]:
+    return regex.compile(f"([{_LB}])")
+
+
 # Whitespace that is not a lone interior ' ': runs of two or more, any single
 # non-space character, or a space at either end of the text.
-_WS_RUN_RE = regex.compile(f"[{_H}{_LB}]{{2,}}|[[{_H}{_LB}]--[ ]]|\\A |\\x20\\Z", flags=regex.V1)
+@functools.cache
+def _ws_run_re() -> regex.Pattern[str]:
+    h = _cls(T.HORIZONTAL_SPACES)
+    return regex.compile(f"[{h}{_LB}]{{2,}}|[[{h}{_LB}]--[ ]]|\\A |\\x20\\Z", flags=regex.V1)
 
 
 def _whitespace_run(run: str, at_start: bool, at_end: bool, keep_newlines: bool) -> str:
@@ -552,7 +600,7 @@ def _whitespace_align(text: str, *, keep_newlines: bool = True) -> Alignment:
     """
     edits: list[_Edit] = []
     n = len(text)
-    for m in _WS_RUN_RE.finditer(text):
+    for m in _ws_run_re().finditer(text):
         start, end = m.span()
         run = m.group()
         new = _whitespace_run(run, start == 0, end == n, keep_newlines)
@@ -593,20 +641,25 @@ def normalize_whitespace(text: str, *, keep_newlines: bool = True) -> str:
     check_str(text, "normalize_whitespace()", _AS_STR)
     if not keep_newlines:
         return " ".join(text.split())
-    parts = _LINE_SPLIT_RE.split(text)
+    parts = _line_split_re().split(text)
     parts[::2] = [" ".join(line.split()) for line in parts[::2]]
     return "".join(parts).strip()
 
 
 # ------------------------------------------------------------------------ SEARCH extra
 
-_HAMZA_MARKS_RE = regex.compile(f"[{T.HAMZA_ABOVE}{T.HAMZA_BELOW}]+")
+
+@functools.cache
+def _hamza_marks_re() -> regex.Pattern[str]:
+    return regex.compile(f"[{T.HAMZA_ABOVE}{T.HAMZA_BELOW}]+")
+
+
 _HAMZA_MARKS_TABLE = _deletions(T.HAMZA_MARKS)
 
 
 def _drop_hamza_marks_align(text: str) -> Alignment:
     """_drop_hamza_marks with its map (attached to the letter before)."""
-    return _deletion_align(_HAMZA_MARKS_RE, text, attach=True)
+    return _deletion_align(_hamza_marks_re(), text, attach=True)
 
 
 @_operation(

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import attrs
 
 from .._checks import check_str
-from ._align import Alignment, compose, from_edits
+from ._align import Alignment, compose
 from ._operations import OPERATIONS
 
 __all__ = ["Accelerator", "Normalizer", "Step"]
@@ -68,6 +68,9 @@ class Step:
 
     func: Callable[..., str]
     options: tuple[tuple[str, Any], ...] = attrs.field(default=(), converter=_options)
+    #: How a function that is not an arnews operation aligns: called like it (text and
+    #: options), it returns an Alignment from text to the function's output.
+    aligner: Callable[..., Alignment] | None = attrs.field(default=None, kw_only=True)
 
     @classmethod
     def of(cls, step: Step | Callable[..., str]) -> Step:
@@ -138,23 +141,45 @@ class Step:
     def align(self, text: str) -> Alignment:
         """Run the step and return its own alignment.
 
-        Steps that are not arnews operations map the whole text atomically
-        when they change it.
+        An arnews operation aligns exactly; another function aligns through
+        the ``aligner`` given with it, or, if it has none, one to one when its
+        output has the length of its input (it is then taken to substitute
+        characters in place, as ``str.lower`` does on Arabic and most text).
 
         >>> from arnews.normalize import strip_tatweel
         >>> Step(strip_tatweel).align("بـب").to_original(0, 1)
         (0, 2)
+        >>> Step(str.lower).align("ABC").to_original(1, 2)
+        (1, 2)
 
         Raises:
-            TypeError: if the step's function rejects the text.
+            TypeError: if the step's function rejects the text, or its aligner
+                returns something other than an Alignment of that text.
+            ValueError: if a function with no aligner changes the length of the
+                text: its offsets are unknown (give it an ``aligner``).
         """
         info = OPERATIONS.get(self.func)
         if info is not None:
             return info.align(text, **dict(self.options))
+        if self.aligner is not None:
+            result = self.aligner(text, **dict(self.options))
+            if not isinstance(result, Alignment) or result.original != text:
+                raise TypeError(
+                    f"the aligner of step {self.name!r} must return an Alignment of the text "
+                    f"it was given, got {type(result).__name__}; build one with "
+                    "Alignment.from_segments(text, output, ...)"
+                )
+            return result
         out = self(text)
-        if out == text:
-            return Alignment.identity(text)
-        return from_edits(text, out, [(0, len(text), len(out), False)] if text else [])
+        if len(out) == len(text):
+            identity = Alignment.identity(text)
+            return identity if out == text else attrs.evolve(identity, text=out)
+        raise ValueError(
+            f"step {self.name!r} changed the length of the text ({len(text)} -> {len(out)} "
+            "characters) and has no aligner, so its offsets are unknown; pass "
+            f"Step({self.name}, aligner=...) with a function returning an Alignment, "
+            "or leave the step out of the pipeline you align"
+        )
 
     def __repr__(self) -> str:
         return self.name

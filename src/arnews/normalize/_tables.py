@@ -7,10 +7,13 @@ Two kinds of table live here:
   (``regex`` 2026.11.15, Unicode 17.0.0) and are written out below as code-point
   ranges.  ``tests/test_chars.py`` re-derives them from the installed ``regex``
   and compares, so a wrong or stale table fails the suite.
-* Tables that need only decompositions and combining classes are derived at
-  import from :mod:`unicodedata` (a few thousand code points).  Their
-  content is stable across the Unicode versions Python 3.11-3.13 ship
-  (14.0-15.1) for every character they contain.
+* Tables that need only decompositions and combining classes are derived
+  from :mod:`unicodedata` (a few thousand code points): the small ones at
+  import, the larger ones (:data:`PRESENTATION_FORMS`,
+  :data:`NON_ARABIC_LETTERS`, :data:`HORIZONTAL_SPACES`) on first access,
+  through the module's ``__getattr__``, so that importing arnews does not pay
+  for them.  Their content is stable across the Unicode versions Python
+  3.11-3.13 ship (14.0-15.1) for every character they contain.
 
 Everything is private; the public operations are in :mod:`arnews.normalize`.
 """
@@ -18,6 +21,8 @@ Everything is private; the public operations are in :mod:`arnews.normalize`.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
+from typing import Any
 
 #: The Unicode version of the generated range tables below.
 TABLES_UNICODE_VERSION = "17.0.0"
@@ -167,12 +172,22 @@ def _presentation_table() -> dict[str, str]:
     return table
 
 
-PRESENTATION_FORMS = _presentation_table()
+#: Presentation form -> the letters it stands for (derived on first access).
+PRESENTATION_FORMS: dict[str, str]
 
 _NON_ARABIC_BASE = _expand(NON_ARABIC_LETTER_RANGES)
-NON_ARABIC_LETTERS = _NON_ARABIC_BASE | frozenset(
-    ch for ch, folded in PRESENTATION_FORMS.items() if any(c in _NON_ARABIC_BASE for c in folded)
-)
+
+
+def _non_arabic_letters() -> frozenset[str]:
+    """The letters of NON_ARABIC_LETTER_RANGES and the presentation forms of them."""
+    forms: dict[str, str] = _derived("PRESENTATION_FORMS")
+    return _NON_ARABIC_BASE | frozenset(
+        ch for ch, folded in forms.items() if any(c in _NON_ARABIC_BASE for c in folded)
+    )
+
+
+#: Letters Arabic-language orthography does not use (derived on first access).
+NON_ARABIC_LETTERS: frozenset[str]
 
 
 def _compositions() -> dict[tuple[str, str], str]:
@@ -216,4 +231,30 @@ def _horizontal_spaces() -> frozenset[str]:
     return frozenset(ch for ch in map(chr, range(0x3001)) if ch.isspace() and ch not in LINE_BREAKS)
 
 
-HORIZONTAL_SPACES = _horizontal_spaces()
+#: Whitespace that is not a line break (derived on first access).
+HORIZONTAL_SPACES: frozenset[str]
+
+_DERIVE: dict[str, Callable[[], object]] = {
+    "PRESENTATION_FORMS": _presentation_table,
+    "NON_ARABIC_LETTERS": _non_arabic_letters,
+    "HORIZONTAL_SPACES": _horizontal_spaces,
+}
+
+
+def __getattr__(name: str) -> object:
+    """Derive a table of :data:`_DERIVE` on first access and keep it as a module global.
+
+    Lazy for cost only: the three tables take a few milliseconds to derive,
+    more than the rest of this module's import.
+    """
+    derive = _DERIVE.get(name)
+    if derive is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = derive()
+    globals()[name] = value
+    return value
+
+
+def _derived(name: str) -> Any:
+    """A derived table from inside this module (a global lookup does not call __getattr__)."""
+    return globals().get(name) or __getattr__(name)
