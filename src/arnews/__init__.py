@@ -12,9 +12,11 @@ use and caches them.
 from __future__ import annotations
 
 from ._article import Article
+from ._build import BuildProgress, build_index
 from ._catalog import CatalogEntry, catalog
 from ._corpus import Corpus
 from ._dates import find_date
+from ._diskindex import DiskIndex, open_index
 from ._entities import Entity, Gazetteer, Mention, gazetteer
 from ._frequencies import Frequencies, Frequency
 from ._load import load, load_dir
@@ -23,21 +25,25 @@ from ._parse import parse
 from ._query import Q, Query, QuerySyntaxError
 from ._results import Concordance, ConcordanceLine, Hit, Hits
 from ._sentences import Sentence, split_sentences
+from ._sqlite import IndexFileError
 from ._tokenize import Token, tokenize
 
 __all__ = [
     "Article",
+    "BuildProgress",
     "Caption",
     "CatalogEntry",
     "Concordance",
     "ConcordanceLine",
     "Corpus",
+    "DiskIndex",
     "Entity",
     "Frequencies",
     "Frequency",
     "Gazetteer",
     "Hit",
     "Hits",
+    "IndexFileError",
     "Mention",
     "Q",
     "Query",
@@ -46,11 +52,13 @@ __all__ = [
     "Section",
     "Sentence",
     "Token",
+    "build_index",
     "catalog",
     "find_date",
     "gazetteer",
     "load",
     "load_dir",
+    "open_index",
     "parse",
     "split_sentences",
     "tokenize",

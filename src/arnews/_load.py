@@ -6,13 +6,14 @@ import functools
 import os
 from pathlib import Path, PurePath
 
+from ._article import Article
 from ._catalog import apply_catalog, load_catalog
 from ._checks import check_path, check_str
 from ._corpus import Corpus
 from ._parse import parse
 from ._resources import read_text, seed_names
 
-__all__ = ["load", "load_dir"]
+__all__ = ["list_files", "load", "load_dir", "read_file"]
 
 
 @functools.cache
@@ -61,8 +62,29 @@ def load_dir(path: str | os.PathLike[str], pattern: str = "*.txt") -> Corpus:
             file is not valid UTF-8, or a file holds no text (the message
             names the file).
     """
-    check_path(path, "load_dir()", "a folder path")
-    check_str(pattern, "load_dir(pattern=...)", "give a glob pattern such as '*.txt'")
+    return Corpus(read_file(file) for file in list_files(path, pattern, "load_dir()"))
+
+
+def list_files(path: str | os.PathLike[str], pattern: str, where: str) -> list[Path]:
+    """The files of a folder that match ``pattern``, sorted by name, checked as :func:`load_dir`.
+
+    ``where`` names the call in the messages.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "b.txt").write_text("ب", encoding="utf-8")
+    >>> [p.name for p in list_files(folder, "*.txt", "load_dir()")]
+    ['b.txt']
+
+    Raises:
+        TypeError: if ``path`` is not a str or path-like, or ``pattern`` not a str.
+        FileNotFoundError: if ``path`` does not exist.
+        NotADirectoryError: if ``path`` is a file.
+        ValueError: if ``pattern`` is absolute or leaves the folder, no file
+            matches it, or two files share a stem.
+    """
+    check_path(path, where, "a folder path")
+    check_str(pattern, f"{where[:-2]}(pattern=...)", "give a glob pattern such as '*.txt'")
     pattern_path = PurePath(pattern)
     if (
         not pattern
@@ -71,24 +93,24 @@ def load_dir(path: str | os.PathLike[str], pattern: str = "*.txt") -> Corpus:
         or ".." in pattern_path.parts
     ):
         msg = (
-            f"load_dir(pattern=...) is matched inside the folder, got {pattern!r}; "
+            f"{where[:-2]}(pattern=...) is matched inside the folder, got {pattern!r}; "
             f"pass the folder as path and a relative pattern such as '*.txt' or '**/*.txt'"
         )
         raise ValueError(msg)
     folder = Path(path)
     if not folder.exists():
-        msg = f"load_dir(): folder {str(folder)!r} does not exist"
+        msg = f"{where}: folder {str(folder)!r} does not exist"
         raise FileNotFoundError(msg)
     if not folder.is_dir():
         msg = (
-            f"load_dir(): {str(folder)!r} is a file, not a folder; "
+            f"{where}: {str(folder)!r} is a file, not a folder; "
             f"use arnews.parse(Path(...).read_text('utf-8')) for one file"
         )
         raise NotADirectoryError(msg)
     files = sorted(p for p in folder.glob(pattern) if p.is_file())
     if not files:
         msg = (
-            f"load_dir(): no file in {str(folder)!r} matches {pattern!r}; "
+            f"{where}: no file in {str(folder)!r} matches {pattern!r}; "
             f"pass pattern=... to choose files"
         )
         raise ValueError(msg)
@@ -96,25 +118,38 @@ def load_dir(path: str | os.PathLike[str], pattern: str = "*.txt") -> Corpus:
     for file in files:
         if file.stem in by_id:
             msg = (
-                f"load_dir(): {str(by_id[file.stem])!r} and {str(file)!r} would both get the "
+                f"{where}: {str(by_id[file.stem])!r} and {str(file)!r} would both get the "
                 f"id {file.stem!r} (ids are file stems); rename one, or narrow pattern=..."
             )
             raise ValueError(msg)
         by_id[file.stem] = file
-    articles = []
-    for file in files:
-        data = file.read_bytes()
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            msg = (
-                f"load_dir(): {str(file)!r} is not valid UTF-8 ({exc.reason} at byte {exc.start}); "
-                f"convert it, e.g. iconv -f WINDOWS-1256 -t UTF-8"
-            )
-            raise ValueError(msg) from None
-        try:
-            articles.append(parse(text, id=file.stem))
-        except ValueError as exc:
-            msg = f"load_dir(): {str(file)!r}: {exc}"
-            raise ValueError(msg) from None
-    return Corpus(articles)
+    return files
+
+
+def read_file(file: Path) -> Article:
+    r"""One UTF-8 text file (a byte-order mark allowed) parsed into an Article; its id is the stem.
+
+    >>> import pathlib, tempfile
+    >>> file = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
+    >>> _ = file.write_text("عنوان\n\nنص.\n", encoding="utf-8")
+    >>> read_file(file).id
+    'a'
+
+    Raises:
+        ValueError: if the file is not valid UTF-8 or holds no text (the message names it).
+        OSError: if it cannot be read.
+    """
+    data = file.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        msg = (
+            f"load_dir(): {str(file)!r} is not valid UTF-8 ({exc.reason} at byte {exc.start}); "
+            f"convert it, e.g. iconv -f WINDOWS-1256 -t UTF-8"
+        )
+        raise ValueError(msg) from None
+    try:
+        return parse(text, id=file.stem)
+    except ValueError as exc:
+        msg = f"load_dir(): {str(file)!r}: {exc}"
+        raise ValueError(msg) from None
