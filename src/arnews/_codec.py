@@ -8,8 +8,9 @@ under its own name, dates and times are tagged (``{"$date": "2016-10-27"}``),
 records are tagged with their class name (``{"$": "Caption", ...}``), and a
 string that is one of the article's searchable field texts (see
 :data:`arnews._model.FIELDS`) is written as a reference to it
-(``{"$f": 3}``), since a disk index stores those texts once, in their own
-table.  New Article fields are carried without a change here.
+(``{"$f": 3}``), and a long string that holds some of them (``raw``) as
+literal pieces and references (``{"$cat": ["...", 0, "\\n\\n", 1]}``), since
+a disk index stores the field texts once, in their own table.  New Article fields are carried without a change here.
 
 Unlike pickle, decoding a document runs no code of the file's choosing: only
 the record classes of arnews can be built, through their own validation.
@@ -42,6 +43,8 @@ _RECORDS: Final[dict[str, type]] = {
 }
 #: Field texts shorter than this are written inline (a reference would not be shorter).
 _MIN_REF: Final = 8
+#: Strings at least this long are looked through for the field texts they contain.
+_MIN_CAT: Final = 64
 
 
 def field_texts(article: ArticleBase) -> tuple[str, ...]:
@@ -60,7 +63,9 @@ def _encode(value: object, refs: dict[str, int]) -> Any:
         return value
     if isinstance(value, str):
         ref = refs.get(value) if len(value) >= _MIN_REF else None
-        return value if ref is None else {"$f": ref}
+        if ref is not None:
+            return {"$f": ref}
+        return _concatenation(value, refs) if len(value) >= _MIN_CAT else value
     if isinstance(value, dt.datetime):
         return {"$datetime": value.isoformat()}
     if isinstance(value, dt.date):
@@ -80,6 +85,31 @@ def _encode(value: object, refs: dict[str, int]) -> Any:
         return out
     msg = f"an article field holds a {type(value).__name__}, which arnews cannot store"
     raise TypeError(msg)
+
+
+def _concatenation(value: str, refs: dict[str, int]) -> Any:
+    """A long string as literal pieces and references to the field texts it holds, in order.
+
+    The raw text holds every field text once, in order: written this way it
+    costs a few literal lines (the date line, furniture) instead of its length.
+    """
+    pieces: list[Any] = []
+    cursor = 0
+    for text, ref in refs.items():
+        if len(text) < _MIN_REF:
+            continue
+        at = value.find(text, cursor)
+        if at < 0:
+            continue
+        if at > cursor:
+            pieces.append(value[cursor:at])
+        pieces.append(ref)
+        cursor = at + len(text)
+    if not pieces:
+        return value
+    if cursor < len(value):
+        pieces.append(value[cursor:])
+    return {"$cat": pieces}
 
 
 def article_doc(article: ArticleBase) -> dict[str, Any]:
@@ -109,6 +139,8 @@ def _decode(value: Any, texts: Sequence[str]) -> Any:
         return value
     if "$f" in value:
         return texts[value["$f"]]
+    if "$cat" in value:
+        return "".join(texts[p] if isinstance(p, int) else p for p in value["$cat"])
     if "$date" in value:
         return dt.date.fromisoformat(value["$date"])
     if "$time" in value:

@@ -126,7 +126,7 @@ class _Store:
         if last is not None and last[0] == word:
             return last[1], last[2]
         rows = self.rows(
-            "SELECT p.spelling, p.data FROM segments AS s JOIN postings AS p "
+            "SELECT p.spelling, p.data FROM segments AS s CROSS JOIN postings AS p "
             "ON p.seg = s.seg AND p.word = ?",
             (word,),
         )
@@ -183,9 +183,8 @@ class _Store:
     def prefetch(self, postings: Iterable[int], *, text: bool) -> None:
         """Fetch the metadata (and texts) of the fields these postings point to, in one go."""
         shift = self.start_bits + self.pos_bits
-        wanted = sorted(
-            {p >> shift for p in postings} - (self.texts.keys() if text else self.meta.keys())
-        )
+        have = self.texts if text else self.meta
+        wanted = sorted({fid for fid in (p >> shift for p in postings) if fid not in have})
         if not wanted:
             return
         marks = ",".join("?" * len(wanted))
@@ -267,8 +266,8 @@ class _Store:
             )
         ]
         try:
-            return doc_article(json.loads(zlib.decompress(doc)), texts)
-        except (ValueError, KeyError, TypeError, IndexError, zlib.error) as exc:
+            return doc_article(json.loads(doc), texts)
+        except (ValueError, KeyError, TypeError, IndexError) as exc:
             raise damaged(self.path, exc) from None
 
 
@@ -458,7 +457,7 @@ class DiskSearchIndex:
         if prefix:
             high = prefix[:-1] + chr(min(ord(prefix[-1]) + 1, 0x10FFFF))
             rows = self._store.rows(
-                "SELECT DISTINCT p.word FROM segments AS s JOIN postings AS p "
+                "SELECT DISTINCT p.word FROM segments AS s CROSS JOIN postings AS p "
                 "ON p.seg = s.seg AND p.word >= ? AND p.word < ?",
                 (prefix, high),
             )

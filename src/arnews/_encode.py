@@ -13,7 +13,6 @@ and written by one process.
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Callable, Iterable
 from typing import Final
 
@@ -27,7 +26,7 @@ from ._sqlite import encode_payload
 __all__ = ["ArticleRow", "EncodedBatch", "FieldRow", "PostingRow", "encode_batch", "spelling_code"]
 
 #: (id, content hash, number of fields, ISO date or None, date_inferred, outlet,
-#: zlib-compressed document)
+#: document as UTF-8 JSON)
 ArticleRow = tuple[str, bytes, int, "str | None", bool, "str | None", bytes]
 #: (local article position, field kind, index among its kind, original text)
 FieldRow = tuple[int, int, int, str]
@@ -102,7 +101,7 @@ def encode_batch(
                 None if article.date is None else article.date.isoformat(),
                 article.date_inferred,
                 article.outlet,
-                zlib.compress(doc, 1),
+                doc,
             )
         )
     index = MemoryIndex(kept)
