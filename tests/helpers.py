@@ -104,7 +104,9 @@ def synthetic_articles(count: int, seed: int = 0) -> list[Article]:
     paragraphs = [p for a in seeds for p in a.paragraphs if len(p) > 40]
     captions = [c for a in seeds for c in a.captions]
     words = sorted({w for p in paragraphs for w in p.split() if len(w) >= 4})
-    made = [a[: len(a) // 2] + b[len(b) // 2 :] for a, b in zip(words, reversed(words), strict=True)]
+    made = [
+        a[: len(a) // 2] + b[len(b) // 2 :] for a, b in zip(words, reversed(words), strict=True)
+    ]
     outlets = ("الجزيرة نت", "الخليج الجديد", None)
     out = []
     for i in range(count):

@@ -73,7 +73,9 @@ def test_a_generated_corpus_in_many_merged_segments_answers_the_same(tmp_path: P
     same_answers(index, corpus, queries_of(corpus, random.Random(2), 80))
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     st.lists(st.lists(FIELD_TEXTS, min_size=1, max_size=4), min_size=1, max_size=6),
     st.lists(FIELD_TEXTS, max_size=3),

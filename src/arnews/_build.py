@@ -228,10 +228,10 @@ class _Writer:
                 )
                 fid += n_fields
             conn.executemany(
-                "INSERT INTO fields VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO fields VALUES (?, ?, ?, ?, ?, ?)",
                 (
-                    (first_fid + i, first_pos + article, kind, index, text)
-                    for i, (article, kind, index, text) in enumerate(batch.fields)
+                    (first_fid + i, first_pos + article, kind, index, text, crc)
+                    for i, (article, kind, index, text, crc) in enumerate(batch.fields)
                 ),
             )
             seg = conn.execute("SELECT coalesce(max(seg), 0) + 1 FROM segments").fetchone()[0]

@@ -46,9 +46,9 @@ from ._checks import (
 from ._codec import doc_article
 from ._entities import Entity, Mention
 from ._index import MemoryIndex, Postings
-from ._model import DEFAULT_FIELDS
+from ._model import DEFAULT_FIELDS, FIELD_NAMES
 from ._results import Concordance, Hits
-from ._sqlite import chunks, connect, damaged, decode_payload
+from ._sqlite import chunks, connect, damaged, decode_payload, text_crc
 
 if TYPE_CHECKING:
     import os
@@ -188,7 +188,7 @@ class _Store:
         if not wanted:
             return
         marks = ",".join("?" * len(wanted))
-        columns = "f.fid, f.article, f.kind, f.idx, a.id" + (", f.text" if text else "")
+        columns = "f.fid, f.article, f.kind, f.idx, a.id" + (", f.text, f.crc" if text else "")
         rows = self.rows(
             f"SELECT {columns} FROM fields AS f JOIN articles AS a ON a.pos = f.article "
             f"WHERE f.fid IN ({marks})",
@@ -202,11 +202,17 @@ class _Store:
             self.ids.clear()
         if len(self.texts) > _KEEP_TEXTS:
             self.texts.clear()
+        kinds = len(FIELD_NAMES)
         for row in rows:
-            self.meta[row[0]] = (row[1], row[2], row[3])
-            self.ids[row[1]] = row[4]
+            fid, article, kind, number, article_id = row[:5]
+            if not (0 <= kind < kinds and number >= 0 and 0 <= article < self.n_positions):
+                raise damaged(self.path, ValueError(f"field {fid} has impossible metadata"))
             if len(row) > 5:
-                self.texts[row[0]] = row[5]
+                if not isinstance(row[5], str) or text_crc(row[5]) != row[6]:
+                    raise damaged(self.path, ValueError(f"field {fid} fails its CRC check"))
+                self.texts[fid] = row[5]
+            self.meta[fid] = (article, kind, number)
+            self.ids[article] = article_id
 
     def field(self, fid: int) -> tuple[int, int, int]:
         """(article position, kind, index) of one field."""
@@ -226,10 +232,9 @@ class _Store:
 
     def _one(self, fid: int) -> None:
         if not 0 <= fid < self.n_fields:
-            msg = f"field id {fid} out of range"
-            raise IndexError(msg)
+            raise damaged(self.path, ValueError(f"a posting points to field {fid}, out of range"))
         rows = self.rows(
-            "SELECT f.fid, f.article, f.kind, f.idx, a.id, f.text FROM fields AS f "
+            "SELECT f.fid, f.article, f.kind, f.idx, a.id, f.text, f.crc FROM fields AS f "
             "JOIN articles AS a ON a.pos = f.article WHERE f.fid = ?",
             (fid,),
         )
@@ -242,8 +247,7 @@ class _Store:
         found = self.ids.get(position)
         if found is None:
             if not 0 <= position < self.n_positions:
-                msg = f"article position {position} out of range"
-                raise IndexError(msg)
+                raise damaged(self.path, ValueError(f"article {position} is out of range"))
             rows = self.rows("SELECT id FROM articles WHERE pos = ?", (position,))
             if not rows:
                 raise damaged(self.path, LookupError(f"article {position} is missing"))
@@ -258,13 +262,15 @@ class _Store:
 
     def decode(self, doc: bytes, first_fid: int, n_fields: int) -> Article:
         """The Article of one ``articles`` row."""
-        texts = [
-            row[0]
-            for row in self.rows(
-                "SELECT text FROM fields WHERE fid >= ? AND fid < ? ORDER BY fid",
-                (first_fid, first_fid + n_fields),
-            )
-        ]
+        rows = self.rows(
+            "SELECT text, crc FROM fields WHERE fid >= ? AND fid < ? ORDER BY fid",
+            (first_fid, first_fid + n_fields),
+        )
+        if len(rows) != n_fields or any(
+            not isinstance(text, str) or text_crc(text) != crc for text, crc in rows
+        ):
+            raise damaged(self.path, ValueError(f"the fields {first_fid}+{n_fields} are damaged"))
+        texts = [text for text, _ in rows]
         try:
             return doc_article(json.loads(doc), texts)
         except (ValueError, KeyError, TypeError, IndexError) as exc:

@@ -21,15 +21,15 @@ import attrs
 from ._codec import article_doc, content_hash, dumps, field_texts
 from ._index import MemoryIndex
 from ._model import ArticleBase
-from ._sqlite import encode_payload
+from ._sqlite import encode_payload, text_crc
 
 __all__ = ["ArticleRow", "EncodedBatch", "FieldRow", "PostingRow", "encode_batch", "spelling_code"]
 
 #: (id, content hash, number of fields, ISO date or None, date_inferred, outlet,
 #: document as UTF-8 JSON)
 ArticleRow = tuple[str, bytes, int, "str | None", bool, "str | None", bytes]
-#: (local article position, field kind, index among its kind, original text)
-FieldRow = tuple[int, int, int, str]
+#: (local article position, field kind, index among its kind, original text, its CRC-32)
+FieldRow = tuple[int, int, int, str, int]
 #: (normalized word, occurrences, spelling code, payload)
 PostingRow = tuple[str, int, "str | None", bytes]
 
@@ -106,7 +106,10 @@ def encode_batch(
         )
     index = MemoryIndex(kept)
     fields = tuple(
-        zip(index.field_article, index.field_kind, index.field_index, index.texts, strict=True)
+        (article, kind, number, text, text_crc(text))
+        for article, kind, number, text in zip(
+            index.field_article, index.field_kind, index.field_index, index.texts, strict=True
+        )
     )
     postings = tuple(
         (

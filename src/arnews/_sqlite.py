@@ -22,7 +22,7 @@ Tables (every row is written once; only ``articles.dead_in`` and the
     document (:mod:`arnews._codec`, UTF-8 JSON without the field texts).
 ``fields``
     one row per searchable field (field id, article position, kind, index,
-    original text).
+    original text and its CRC-32, checked on every read).
 ``segments`` and ``postings``
     the inverted index as a log-structured merge of immutable segments.  A
     committed batch adds one segment holding one row per normalized word
@@ -34,7 +34,9 @@ Tables (every row is written once; only ``articles.dead_in`` and the
 Postings data
 -------------
 A row's data is a concatenation of chunks, one per batch:
-``<batch:u32><count:u32><size:u32>`` then ``size`` bytes of payload.  Merging
+``<batch:u32><count:u32><size:u32><crc32:u32>`` then ``size`` bytes of payload
+(the CRC is the payload's, checked when it is decoded, so a damaged page is
+reported rather than answered from).  Merging
 segments concatenates chunks without decoding them.  A payload's first byte
 says how the batch-local packed postings (field id local to the batch, word
 position, original start, with the batch's bit widths) follow:
@@ -75,6 +77,7 @@ __all__ = [
     "decode_payload",
     "encode_chunk",
     "encode_payload",
+    "text_crc",
 ]
 
 #: ``PRAGMA application_id`` of an arnews index: the bytes ``arnw``.
@@ -98,7 +101,7 @@ CREATE INDEX articles_id ON articles(id);
 CREATE INDEX articles_dead ON articles(dead_in) WHERE dead_in IS NOT NULL;
 CREATE TABLE fields(
     fid INTEGER PRIMARY KEY, article INTEGER NOT NULL, kind INTEGER NOT NULL,
-    idx INTEGER NOT NULL, text TEXT NOT NULL);
+    idx INTEGER NOT NULL, text TEXT NOT NULL, crc INTEGER NOT NULL);
 CREATE TABLE segments(
     seg INTEGER PRIMARY KEY, level INTEGER NOT NULL,
     first_batch INTEGER NOT NULL, last_batch INTEGER NOT NULL);
@@ -107,7 +110,7 @@ CREATE TABLE postings(
     data BLOB NOT NULL, PRIMARY KEY(seg, word)) WITHOUT ROWID;
 """
 
-_HEADER: Final = struct.Struct("<III")
+_HEADER: Final = struct.Struct("<IIII")
 _SQLITE_MAGIC: Final = b"SQLite format 3\x00"
 _LITTLE: Final = sys.byteorder == "little"
 
@@ -221,6 +224,8 @@ def connect(path: Path, *, create: bool = False, version: str = "") -> sqlite3.C
         msg = f"{str(path)!r} is a folder; give the index file's path, e.g. news.db"
         raise IsADirectoryError(msg)
     exists = path.exists() and path.stat().st_size > 0
+    if path.exists() and not exists and not create:
+        raise _refuse(path, "is empty, not an arnews index", "build one with arnews.build_index")
     if not exists and not create:
         msg = (
             f"no index at {str(path)!r}; build one with arnews.build_index(source, path) "
@@ -336,20 +341,29 @@ def decode_payload(payload: bytes | memoryview) -> list[int]:
     raise ValueError(msg)
 
 
+def text_crc(text: str) -> int:
+    """The CRC-32 of a field text's UTF-8 bytes, as the ``fields`` table keeps it.
+
+    >>> text_crc("بغداد") == text_crc("بغداد") != text_crc("بغداذ")
+    True
+    """
+    return zlib.crc32(text.encode("utf-8", "surrogatepass"))
+
+
 def encode_chunk(batch: int, count: int, payload: bytes) -> bytes:
-    """One chunk: its header (batch, count, payload size) and the payload.
+    """One chunk: its header (batch, count, payload size, payload CRC) and the payload.
 
     >>> list(chunks(encode_chunk(3, 2, b"Qxy")))
     [(3, 2, b'Qxy')]
     """
-    return _HEADER.pack(batch, count, len(payload)) + payload
+    return _HEADER.pack(batch, count, len(payload), zlib.crc32(payload)) + payload
 
 
 def chunks(data: bytes) -> Iterator[tuple[int, int, bytes]]:
     """(batch, count, payload) of each chunk of a postings row's data, in order.
 
     Raises:
-        ValueError: if the data is truncated or malformed.
+        ValueError: if the data is truncated or a payload fails its CRC check.
     """
     view = memoryview(data)
     at = 0
@@ -359,10 +373,14 @@ def chunks(data: bytes) -> Iterator[tuple[int, int, bytes]]:
         if at + size > end:
             msg = "truncated postings chunk header"
             raise ValueError(msg)
-        batch, count, length = _HEADER.unpack_from(view, at)
+        batch, count, length, crc = _HEADER.unpack_from(view, at)
         at += size
         if at + length > end:
             msg = "truncated postings chunk"
             raise ValueError(msg)
-        yield batch, count, bytes(view[at : at + length])
+        payload = bytes(view[at : at + length])
+        if zlib.crc32(payload) != crc:
+            msg = "postings chunk fails its CRC check"
+            raise ValueError(msg)
+        yield batch, count, payload
         at += length
