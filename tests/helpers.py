@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import arnews
 from arnews import Article, Caption, Corpus, Section
 
-__all__ = ["FIELD_TEXTS", "corpus_of", "make_article", "synthetic_articles"]
+__all__ = ["FIELD_TEXTS", "corpus_of", "make_article", "need", "synthetic_articles"]
 
 
 def make_article(
@@ -131,3 +131,27 @@ def synthetic_articles(count: int, seed: int = 0) -> list[Article]:
             )
         )
     return out
+
+
+def need(module: str, extra: str) -> Any:
+    """Import an optional dependency for a test module, or skip it, or fail in the extras run.
+
+    Without the package the module's tests are skipped with the extra to
+    install in the reason; with ``ARNEWS_REQUIRE_EXTRAS=1`` (the CI step that
+    installs the extras) a missing package fails instead, so those tests can
+    never be skipped silently there.
+
+    >>> need("json", "none").dumps(1)
+    '1'
+    """
+    import importlib
+    import os
+
+    import pytest
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        if os.environ.get("ARNEWS_REQUIRE_EXTRAS") == "1":
+            raise
+        pytest.skip(f"needs pip install 'arnews[{extra}]'", allow_module_level=True)
