@@ -14,7 +14,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 import arnews
-from arnews import Article, Caption, Corpus, Section
+from arnews import Article, Corpus, Section
 
 __all__ = ["FIELD_TEXTS", "corpus_of", "make_article", "need", "synthetic_articles"]
 

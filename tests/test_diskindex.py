@@ -170,7 +170,7 @@ def test_filter_gives_a_view_with_the_same_answers(tmp_path: Path) -> None:
         view, expected = index.filter(**case), corpus.filter(**case)  # type: ignore[arg-type]
         same_answers(view, expected, ["بغداد", "روسيا", "في", "الموصل"])
         assert list(view) == list(expected)
-        assert all((view.get(i) is not None) == (i in expected) for i in corpus.ids)
+        assert all((view.get(i) is None) == (expected.get(i) is None) for i in corpus.ids)
         assert view.entities() == expected.entities()
     twice = index.filter(outlet="الجزيرة نت").filter(since=dt.date(2015, 9, 28))
     assert twice.ids == corpus.filter(outlet="الجزيرة نت", since=dt.date(2015, 9, 28)).ids
@@ -235,13 +235,13 @@ def test_an_index_pickles_as_its_path(tmp_path: Path) -> None:
 def test_bad_arguments_say_what_to_pass(tmp_path: Path) -> None:
     with pytest.raises(TypeError, match="a folder path or an iterable of Articles"):
         arnews.build_index(42, tmp_path / "x.db")
-    with pytest.raises(TypeError, match="got str; build articles with arnews.parse"):
+    with pytest.raises(TypeError, match=r"got str; build articles with arnews\.parse"):
         arnews.build_index(["نص"], tmp_path / "x.db")
     with pytest.raises(ValueError, match="workers"):
         arnews.build_index(arnews.load(), tmp_path / "x.db", workers=0)
     with pytest.raises(ValueError, match="batch_mb"):
         arnews.build_index(arnews.load(), tmp_path / "x.db", batch_mb=0)
-    with pytest.raises(FileNotFoundError, match="build one with arnews.build_index"):
+    with pytest.raises(FileNotFoundError, match=r"build one with arnews\.build_index"):
         arnews.open_index(tmp_path / "missing.db")
     with pytest.raises(IsADirectoryError, match="give the index file's path"):
         arnews.open_index(tmp_path)

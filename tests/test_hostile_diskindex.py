@@ -155,11 +155,12 @@ def test_a_damaged_file_raises_index_file_error_never_a_crash(tmp_path: Path, wh
     start = int(len(data) * where)
     data[start : start + 20000] = os.urandom(min(20000, len(data) - start))
     path.write_bytes(bytes(data))
+    errors = []
     try:
         _every_query(arnews.open_index(path))
-    except IndexFileError as exc:
-        assert "damaged" in str(exc)
-        assert "rebuild it" in str(exc)
+    except IndexFileError as exc:  # anything else escaping fails the test
+        errors.append(str(exc))
+    assert all("damaged" in e and "rebuild it" in e for e in errors)
 
 
 def test_a_truncated_file_raises_index_file_error(tmp_path: Path) -> None:

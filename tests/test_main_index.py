@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 import arnews
+from arnews.__main__ import main
 from arnews._build import BuildProgress
 from arnews._progress import progress_line, reporter
-from arnews.__main__ import main
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -36,9 +36,11 @@ def test_index_build_then_every_command_reads_the_index(folder: Path, tmp_path: 
         from_index = run(*command, "--index", db)
         from_dir = run(*command, "--dir", str(folder))
         assert from_index == from_dir
-        assert from_index[0] == 0 and from_index[1]
+        assert from_index[0] == 0
+        assert from_index[1]
     code, out, _ = run("search", "--index", db, "لافروف", "--limit", "1")
-    assert code == 0 and out.startswith("003_525ecddc6b3f777e  paragraph[")
+    assert code == 0
+    assert out.startswith("003_525ecddc6b3f777e  paragraph[")
 
 
 def test_a_rebuild_adds_nothing_and_a_new_file_is_added(folder: Path, tmp_path: Path) -> None:
@@ -52,13 +54,16 @@ def test_a_rebuild_adds_nothing_and_a_new_file_is_added(folder: Path, tmp_path: 
 def test_missing_or_foreign_files_are_one_line_errors(tmp_path: Path) -> None:
     code, out, err = run("list", "--index", str(tmp_path / "none.db"))
     assert (code, out) == (2, "")
-    assert err.startswith("arnews: no index at") and err.count("\n") == 1
+    assert err.startswith("arnews: no index at")
+    assert err.count("\n") == 1
     bad = tmp_path / "bad.db"
     bad.write_text("hello", encoding="utf-8")
     code, _, err = run("search", "--index", str(bad), "بغداد")
-    assert code == 2 and "not an arnews index" in err
+    assert code == 2
+    assert "not an arnews index" in err
     code, _, err = run("index", "build", str(tmp_path / "nowhere"), "-o", str(tmp_path / "x.db"))
-    assert code == 2 and "does not exist" in err
+    assert code == 2
+    assert "does not exist" in err
     with pytest.raises(SystemExit):
         run("list", "--index", "a.db", "--dir", "b")  # one source at a time
 
@@ -88,6 +93,7 @@ def test_progress_is_a_plain_line_on_a_terminal_and_nothing_elsewhere() -> None:
         show(step)
     close()
     text = screen.getvalue()
-    assert text.count("\r") == 3 and text.endswith("\n")
+    assert text.count("\r") == 3
+    assert text.endswith("\n")
     assert text.split("\r")[-1].strip() == progress_line(steps[-1]).strip()
     assert "4.0/4.0 MB  100%  4 articles (4 added, 0 unchanged, 0 replaced)" in text

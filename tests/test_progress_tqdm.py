@@ -19,7 +19,8 @@ class _Terminal(io.StringIO):
 def test_a_terminal_gets_a_tqdm_bar_over_the_bytes() -> None:
     screen = _Terminal()
     show, close = reporter(screen)
-    assert show is not None and type(show).__name__ == "_Bar"
+    assert show is not None
+    assert type(show).__name__ == "_Bar"
     for n in (1, 3):
         show(
             BuildProgress(
@@ -33,4 +34,6 @@ def test_a_terminal_gets_a_tqdm_bar_over_the_bytes() -> None:
         )
     close()
     text = screen.getvalue()
-    assert "indexing" in text and "100%" in text and "3.00M/3.00M" in text
+    assert "indexing" in text
+    assert "100%" in text
+    assert "3.00M/3.00M" in text

@@ -12,7 +12,7 @@ use and caches them.
 from __future__ import annotations
 
 from ._article import Article
-from ._build import BuildProgress, build_index
+from ._build import BuildProgress, build_index, merge_indexes
 from ._catalog import CatalogEntry, catalog
 from ._corpus import Corpus
 from ._dates import find_date
@@ -58,6 +58,7 @@ __all__ = [
     "gazetteer",
     "load",
     "load_dir",
+    "merge_indexes",
     "open_index",
     "parse",
     "split_sentences",

@@ -37,9 +37,9 @@ from ._codec import field_texts
 from ._diskindex import DiskIndex, open_index
 from ._encode import SEVERAL, EncodedBatch, encode_batch
 from ._load import list_files, read_file
-from ._sqlite import MERGE_FANIN, connect, encode_chunk
+from ._sqlite import MERGE_FANIN, chunks, connect, encode_chunk
 
-__all__ = ["BuildProgress", "build_index"]
+__all__ = ["BuildProgress", "build_index", "merge_indexes"]
 
 #: A job for an encoder: the files of a folder, or articles.
 _Job = tuple[str, tuple[object, ...]]
@@ -263,6 +263,75 @@ class _Writer:
             raise
         return len(batch.articles) - killed, replaced, killed - replaced
 
+    def absorb(self, shard: Path) -> None:
+        """Copy every batch of another index file in, renumbered after this one's, in one go."""
+        conn = self.conn
+        conn.execute("ATTACH DATABASE ? AS shard", (f"{shard.resolve().as_uri()}?mode=ro",))
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._absorb()
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        finally:
+            conn.execute("DETACH DATABASE shard")
+
+    def _absorb(self) -> None:
+        conn = self.conn
+
+        def one(sql: str) -> int:
+            value: int = conn.execute(sql).fetchone()[0]
+            return value
+
+        batch = one("SELECT coalesce(max(batch), 0) FROM main.batches")
+        pos = one("SELECT coalesce(max(pos), -1) + 1 FROM main.articles")
+        fid = one("SELECT coalesce(max(fid), -1) + 1 FROM main.fields")
+        seg = one("SELECT coalesce(max(seg), 0) FROM main.segments")
+        # Articles of the shard whose id is live here: the later version wins, as in a build.
+        clashes = conn.execute(
+            "SELECT s.pos, s.batch, s.hash = m.hash, m.pos FROM shard.articles AS s "
+            "JOIN main.articles AS m ON m.id = s.id AND m.dead_in IS NULL "
+            "WHERE s.dead_in IS NULL"
+        ).fetchall()
+        conn.execute(
+            "INSERT INTO main.batches SELECT batch + ?, first_pos + ?, n_articles, first_fid + ?, "
+            "n_fields, n_killed, start_bits, pos_bits FROM shard.batches",
+            (batch, pos, fid),
+        )
+        conn.execute(
+            "INSERT INTO main.articles SELECT pos + ?, id, hash, batch + ?, first_fid + ?, "
+            "n_fields, date, date_inferred, outlet, dead_in + ?, doc FROM shard.articles",
+            (pos, batch, fid, batch),
+        )
+        conn.execute(
+            "INSERT INTO main.fields SELECT fid + ?, article + ?, kind, idx, text, crc "
+            "FROM shard.fields",
+            (fid, pos),
+        )
+        conn.execute(
+            "INSERT INTO main.segments SELECT seg + ?, level, first_batch + ?, last_batch + ? "
+            "FROM shard.segments",
+            (seg, batch, batch),
+        )
+        rows = conn.execute("SELECT seg, word, n, spelling, data FROM shard.postings")
+        conn.executemany(
+            "INSERT INTO main.postings VALUES (?, ?, ?, ?, ?)",
+            (
+                (s + seg, word, n, spelling, _shift_chunks(data, batch))
+                for s, word, n, spelling, data in rows
+            ),
+        )
+        for shard_pos, shard_batch, same, main_pos in clashes:
+            killer = shard_batch + batch
+            dead = shard_pos + pos if same else main_pos
+            conn.execute("UPDATE main.articles SET dead_in = ? WHERE pos = ?", (killer, dead))
+            conn.execute(
+                "UPDATE main.batches SET n_killed = n_killed + 1 WHERE batch = ?", (killer,)
+            )
+
     def merge(self) -> None:
         """Merge segments while some level holds :data:`MERGE_FANIN` of them."""
         while True:
@@ -422,3 +491,47 @@ def _parallel(
         while pending:
             future, done_size = pending.popleft()
             done(future.result(), done_size)
+
+
+def _shift_chunks(data: bytes, offset: int) -> bytes:
+    """A postings row's data with every chunk's batch number moved by ``offset``."""
+    return b"".join(
+        encode_chunk(batch + offset, count, payload) for batch, count, payload in chunks(data)
+    )
+
+
+def merge_indexes(
+    paths: Iterable[str | os.PathLike[str]], path: str | os.PathLike[str]
+) -> DiskIndex:
+    """Add the contents of index files (shards) to the index at ``path``, without re-analysing.
+
+    Shards are added in the order given, each as if its articles were built
+    into ``path`` after what it already holds: an article whose id is already
+    there is skipped when its content is the same and replaces the old one
+    otherwise.  The shards are read, never changed.  Returns the index, opened.
+
+    >>> import arnews, pathlib, tempfile
+    >>> tmp = pathlib.Path(tempfile.mkdtemp())
+    >>> corpus = arnews.load()
+    >>> shards = [arnews.build_index(corpus[:2], tmp / "a.db").path,
+    ...           arnews.build_index(corpus[2:], tmp / "b.db").path]
+    >>> merged = arnews.merge_indexes(shards, tmp / "all.db")
+    >>> merged.ids == corpus.ids, merged.search("بغداد") == corpus.search("بغداد")
+    (True, True)
+
+    Raises:
+        TypeError: if a path is not a str or path-like.
+        FileNotFoundError: if a shard does not exist.
+        arnews.IndexFileError: if a shard or ``path`` is not an index this arnews reads.
+    """
+    check_path(path, "merge_indexes()", "the index file's path, e.g. 'news.db'")
+    shards = [Path(check_path(p, "merge_indexes()", "a shard's path")) for p in paths]
+    writer = _Writer(Path(path))
+    try:
+        for shard in shards:
+            connect(shard).close()  # checks it is an index this arnews reads
+            writer.absorb(shard)
+            writer.merge()
+    finally:
+        writer.close()
+    return open_index(path)

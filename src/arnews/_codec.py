@@ -9,8 +9,9 @@ records are tagged with their class name (``{"$": "Caption", ...}``), and a
 string that is one of the article's searchable field texts (see
 :data:`arnews._model.FIELDS`) is written as a reference to it
 (``{"$f": 3}``), and a long string that holds some of them (``raw``) as
-literal pieces and references (``{"$cat": ["...", 0, "\\n\\n", 1]}``), since
-a disk index stores the field texts once, in their own table.  New Article fields are carried without a change here.
+literal pieces and references (``{"$cat": [0, "<date line>", 1, ...]}``), since
+a disk index stores the field texts once, in their own table.  New Article
+fields are carried without a change here.
 
 Unlike pickle, decoding a document runs no code of the file's choosing: only
 the record classes of arnews can be built, through their own validation.

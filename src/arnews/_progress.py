@@ -86,7 +86,7 @@ def reporter(
         return None, lambda: None
     if use_tqdm:
         try:
-            from tqdm import tqdm  # noqa: PLC0415 - optional dependency, imported on use only
+            from tqdm import tqdm  # type: ignore[import-untyped,unused-ignore]  # noqa: PLC0415
         except ImportError:
             pass
         else:
