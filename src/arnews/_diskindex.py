@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, overload
 
-from . import _entities, _frequencies, _search
+from . import _arrow, _entities, _frequencies, _search
 from ._article import Article
 from ._checks import (
     check_bool,
@@ -52,6 +52,9 @@ from ._sqlite import chunks, connect, damaged, decode_payload, text_crc
 
 if TYPE_CHECKING:
     import os
+
+    import datasets
+    import pyarrow
 
 __all__ = ["DiskIndex", "DiskSearchIndex", "open_index"]
 
@@ -753,6 +756,31 @@ class DiskIndex:
     def entities(self) -> tuple[Mention, ...]:
         """Every gazetteer entity mention, by article then position."""
         return _entities.all_mentions(self._search_index, self._entity_hits)
+
+    # -- export -----------------------------------------------------------------------------
+    def to_arrow(self) -> pyarrow.Table:
+        """The articles as an Arrow table, as :meth:`arnews.Corpus.to_arrow` (all in memory).
+
+        Raises:
+            ImportError: if pyarrow is not installed.
+        """
+        return _arrow.to_arrow(self)
+
+    def to_parquet(self, path: str | os.PathLike[str]) -> None:
+        """Write the articles as Parquet, streaming (memory stays flat), with the dataset card.
+
+        Raises:
+            ImportError: if pyarrow is not installed.
+        """
+        _arrow.to_parquet(self, path)
+
+    def to_hf(self) -> datasets.Dataset:
+        """The articles as a Hugging Face dataset, as :meth:`arnews.Corpus.to_hf`.
+
+        Raises:
+            ImportError: if datasets is not installed.
+        """
+        return _arrow.to_hf(self)
 
 
 def _reopen(path: str, positions: tuple[int, ...] | None) -> DiskIndex:
