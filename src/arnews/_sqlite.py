@@ -124,6 +124,8 @@ class IndexFileError(ValueError):
     True
     """
 
+    __module__ = "arnews"  # shown by its public name in tracebacks
+
 
 @functools.cache
 def analysis_fingerprint() -> str:
