@@ -178,7 +178,7 @@ def dumps(doc: dict[str, Any]) -> bytes:
     r"""A document as compact UTF-8 JSON (Arabic unescaped).
 
     >>> dumps({"a": "ب"})
-    b'{"a":"\\xd8\\xa8"}'
+    b'{"a":"\xd8\xa8"}'
     """
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
 

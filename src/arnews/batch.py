@@ -97,7 +97,7 @@ def _parsed(article: Article) -> dict[str, Any]:
 def parse_records(records: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     r"""Parse raw records ``{"id", "text"}`` into parsed records (see the module docs).
 
-    >>> parse_records([{"id": "a", "text": "عنوان\\n\\nنص.\\n"}])[0]["title"]
+    >>> parse_records([{"id": "a", "text": "عنوان\n\nنص.\n"}])[0]["title"]
     'عنوان'
 
     Raises:
@@ -156,7 +156,7 @@ def token_records(records: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     A token that normalizes to several words (a ligature) gives several
     records with the same span.
 
-    >>> rows = token_records(parse_records([{"id": "a", "text": "وبِغدادَ\\n\\nنص.\\n"}]))
+    >>> rows = token_records(parse_records([{"id": "a", "text": "وبِغدادَ\n\nنص.\n"}]))
     >>> [(r["field"], r["start"], r["end"], r["token"], r["word"]) for r in rows][:1]
     [('title', 0, 8, 'وبِغدادَ', 'وبغداد')]
 
