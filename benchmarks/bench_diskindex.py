@@ -138,6 +138,25 @@ seconds = time.perf_counter() - t0
 print(json.dumps({"seconds": seconds, "rss_kb": hwm(), "loaded_kb": loaded, "base_kb": base}))
 """
 
+RATIO = """
+import json, pathlib, sys, tempfile, time
+import arnews
+from arnews._index import MemoryIndex
+corpus = arnews.load_dir(sys.argv[1], pattern="**/*.txt")
+memory, disk = [], []
+for _ in range(int(sys.argv[2])):
+    t0 = time.process_time()
+    MemoryIndex(corpus.articles)
+    memory.append(time.process_time() - t0)
+    path = pathlib.Path(tempfile.mkdtemp()) / "r.db"
+    t0 = time.process_time()
+    arnews.build_index(corpus, path).close()
+    disk.append(time.process_time() - t0)
+    for suffix in ("", "-wal", "-shm"):
+        pathlib.Path(f"{path}{suffix}").unlink(missing_ok=True)
+print(json.dumps({"memory_index_cpu_s": min(memory), "disk_from_articles_cpu_s": min(disk)}))
+"""
+
 PICK = """
 import json, random, sys
 import arnews
@@ -203,11 +222,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--mb", type=float, default=100.0, help="corpus size in MB (100)")
     parser.add_argument("--seed", type=int, default=20161027)
     parser.add_argument("--rounds", type=int, default=2, help="interleaved build rounds (2)")
+    parser.add_argument(
+        "--workers", type=int, nargs="+", default=[1, 2], help="worker counts to build with (1 2)"
+    )
     parser.add_argument("--queries", type=int, default=100, help="cold-open queries (100)")
     parser.add_argument("--workdir", type=Path, help="where the corpus and index go (a tmp dir)")
     parser.add_argument("--keep", action="store_true", help="keep the corpus and index")
     parser.add_argument("--compare", action="store_true", help="check answers vs in memory")
     parser.add_argument("--memory", action="store_true", help="measure the in-memory corpus")
+    parser.add_argument(
+        "--ratio",
+        action="store_true",
+        help="CPU of a disk build from parsed articles / MemoryIndex",
+    )
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args(argv)
 
@@ -225,10 +252,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         mb = text_bytes / 1e6
         print(f"corpus: {files} files, {mb:.1f} MB in {folder}", flush=True)
 
-        builds: dict[int, list[dict[str, object]]] = {1: [], 2: []}
+        builds: dict[int, list[dict[str, object]]] = {w: [] for w in args.workers}
         db = work / "news.db"
         for _ in range(args.rounds):
-            for workers in (1, 2):
+            for workers in args.workers:
                 for suffix in ("", "-wal", "-shm"):
                     Path(f"{db}{suffix}").unlink(missing_ok=True)
                 result = run_python(BUILD, str(folder), str(db), str(workers))
@@ -243,6 +270,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                     flush=True,
                 )
         best = {w: min(float(r["seconds"]) for r in rs) for w, rs in builds.items()}  # type: ignore[arg-type]
+        best.setdefault(1, float("nan"))
+        best.setdefault(2, float("nan"))
+        builds.setdefault(1, [])
+        builds.setdefault(2, [])
         size = db.stat().st_size
         figures.update(
             builds=builds,
@@ -250,8 +281,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             build_mb_s_2=mb / best[2],
             speedup_2=best[1] / best[2],
             rss_mb_max=max(int(r["rss_kb"]) for rs in builds.values() for r in rs) / 1e3,  # type: ignore[call-overload]
-            worker_rss_mb_max=max(int(r["children_kb"]) for r in builds[2]) / 1e3,  # type: ignore[call-overload]
-            build_mb_per_cpu_s_1=mb / min(float(r["cpu_s"]) for r in builds[1]),  # type: ignore[arg-type]
+            worker_rss_mb_max=max((int(r["children_kb"]) for r in builds[2]), default=0) / 1e3,  # type: ignore[call-overload]
+            build_mb_per_cpu_s_1=mb
+            / min((float(r["cpu_s"]) for r in builds[1]), default=float("nan")),  # type: ignore[arg-type]
             index_bytes=size,
             size_ratio=size / text_bytes,
         )
@@ -283,6 +315,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             warm_query_p95_ms=percentile(warm_times, 0.95) * 1e3,
             same_as_memory=warm["same"],
         )
+        if args.ratio:
+            ratio = run_python(RATIO, str(folder), str(args.rounds))
+            figures.update(
+                memory_index_cpu_s=ratio["memory_index_cpu_s"],
+                disk_from_articles_cpu_s=ratio["disk_from_articles_cpu_s"],
+                disk_over_memory_index=float(ratio["disk_from_articles_cpu_s"])  # type: ignore[arg-type]
+                / float(ratio["memory_index_cpu_s"]),  # type: ignore[arg-type]
+            )
         if args.memory:
             memory = run_python(MEMORY, str(folder))
             figures.update(
@@ -322,6 +362,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("warm query p95", f"{figures['warm_query_p95_ms']:.2f} ms", ""),
         ("same hits as in memory", str(figures["same_as_memory"]), "(--compare)"),
     ]
+    if "disk_over_memory_index" in figures:
+        rows.append(
+            (
+                "disk build / MemoryIndex (CPU, parsed)",
+                f"{figures['disk_over_memory_index']:.2f}x",
+                f"{mb / float(figures['memory_index_cpu_s']):.2f} vs "  # type: ignore[arg-type]
+                f"{mb / float(figures['disk_from_articles_cpu_s']):.2f} MB per cpu-s",  # type: ignore[arg-type]
+            )
+        )
     if "memory_bytes_per_byte" in figures:
         rows.append(
             (

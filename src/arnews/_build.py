@@ -243,6 +243,9 @@ class _Writer:
                     for word, count, spelling, payload in batch.postings
                 ),
             )
+            conn.executemany(
+                "INSERT OR IGNORE INTO lexicon VALUES (?)", ((row[0],) for row in batch.postings)
+            )
             conn.execute(
                 "INSERT INTO batches VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
@@ -316,6 +319,7 @@ class _Writer:
             "FROM shard.segments",
             (seg, batch, batch),
         )
+        conn.execute("INSERT OR IGNORE INTO main.lexicon SELECT word FROM shard.lexicon")
         rows = conn.execute("SELECT seg, word, n, spelling, data FROM shard.postings")
         conn.executemany(
             "INSERT INTO main.postings VALUES (?, ?, ?, ?, ?)",

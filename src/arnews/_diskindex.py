@@ -129,8 +129,8 @@ class _Store:
         if last is not None and last[0] == word:
             return last[1], last[2]
         rows = self.rows(
-            "SELECT p.spelling, p.data FROM segments AS s CROSS JOIN postings AS p "
-            "ON p.seg = s.seg AND p.word = ?",
+            "SELECT p.spelling, p.data FROM lexicon AS l CROSS JOIN segments AS s "
+            "CROSS JOIN postings AS p ON p.seg = s.seg AND p.word = l.word WHERE l.word = ?",
             (word,),
         )
         found: list[tuple[int, int, bytes]] = []
@@ -190,12 +190,12 @@ class _Store:
         wanted = sorted({fid for fid in (p >> shift for p in postings) if fid not in have})
         if not wanted:
             return
-        marks = ",".join("?" * len(wanted))
         columns = "f.fid, f.article, f.kind, f.idx, a.id" + (", f.text, f.crc" if text else "")
+        # One statement text whatever the number of fields (so it is prepared once).
         rows = self.rows(
-            f"SELECT {columns} FROM fields AS f JOIN articles AS a ON a.pos = f.article "
-            f"WHERE f.fid IN ({marks})",
-            wanted,
+            f"SELECT {columns} FROM json_each(?) AS j CROSS JOIN fields AS f ON f.fid = j.value "
+            f"JOIN articles AS a ON a.pos = f.article",
+            (json.dumps(wanted),),
         )
         self._keep(rows)
 
@@ -466,12 +466,10 @@ class DiskSearchIndex:
         if prefix:
             high = prefix[:-1] + chr(min(ord(prefix[-1]) + 1, 0x10FFFF))
             rows = self._store.rows(
-                "SELECT DISTINCT p.word FROM segments AS s CROSS JOIN postings AS p "
-                "ON p.seg = s.seg AND p.word >= ? AND p.word < ?",
-                (prefix, high),
+                "SELECT word FROM lexicon WHERE word >= ? AND word < ?", (prefix, high)
             )
         else:
-            rows = self._store.rows("SELECT DISTINCT word FROM postings")
+            rows = self._store.rows("SELECT word FROM lexicon")
         return sorted(w for (w,) in rows if w.startswith(prefix))
 
 

@@ -23,6 +23,10 @@ Tables (every row is written once; only ``articles.dead_in`` and the
 ``fields``
     one row per searchable field (field id, article position, kind, index,
     original text and its CRC-32, checked on every read).
+``lexicon``
+    every normalized word the index has ever held (only new words are
+    written, so it grows with the vocabulary, not the corpus): a word that
+    is not there costs one lookup, however many segments there are.
 ``segments`` and ``postings``
     the inverted index as a log-structured merge of immutable segments.  A
     committed batch adds one segment holding one row per normalized word
@@ -105,6 +109,7 @@ CREATE TABLE fields(
 CREATE TABLE segments(
     seg INTEGER PRIMARY KEY, level INTEGER NOT NULL,
     first_batch INTEGER NOT NULL, last_batch INTEGER NOT NULL);
+CREATE TABLE lexicon(word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE postings(
     seg INTEGER NOT NULL, word TEXT NOT NULL, n INTEGER NOT NULL, spelling TEXT,
     data BLOB NOT NULL, PRIMARY KEY(seg, word)) WITHOUT ROWID;
