@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sqlite3
@@ -114,7 +115,7 @@ def test_a_file_that_is_not_an_index_is_refused_clearly(tmp_path: Path) -> None:
     with pytest.raises(IndexFileError, match="is empty"):
         arnews.open_index(empty)
     foreign = tmp_path / "foreign.db"
-    with sqlite3.connect(foreign) as conn:
+    with contextlib.closing(sqlite3.connect(foreign, isolation_level=None)) as conn:
         conn.execute("CREATE TABLE t(x)")
     with pytest.raises(IndexFileError, match="an SQLite database but not an arnews index"):
         arnews.open_index(foreign)
@@ -125,11 +126,11 @@ def test_a_file_that_is_not_an_index_is_refused_clearly(tmp_path: Path) -> None:
 def test_a_newer_or_differently_built_index_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "news.db"
     arnews.build_index(arnews.load(), path).close()
-    with sqlite3.connect(path) as conn:
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as conn:
         conn.execute("PRAGMA user_version=99")
     with pytest.raises(IndexFileError, match=r"newer arnews \(index schema 99"):
         arnews.open_index(path)
-    with sqlite3.connect(path) as conn:
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as conn:
         conn.execute("PRAGMA user_version=1")
         conn.execute("UPDATE meta SET value = 'other' WHERE key = 'analysis'")
     with pytest.raises(IndexFileError, match="other normalization"):
@@ -175,7 +176,7 @@ def test_a_truncated_file_raises_index_file_error(tmp_path: Path) -> None:
 def test_damaged_postings_data_raise_index_file_error(tmp_path: Path) -> None:
     path = tmp_path / "news.db"
     arnews.build_index(arnews.load(), path).close()
-    with sqlite3.connect(path) as conn:
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as conn:
         conn.execute("UPDATE postings SET data = x'0100000002000000ff000000' WHERE word = 'بغداد'")
         conn.execute(
             "UPDATE postings SET data = x'0100000001000000030000005a0102' WHERE word = 'روسيا'"

@@ -77,10 +77,20 @@ def _version() -> str:
 # -- encoding (runs in worker processes too: module-level, picklable) ----------------------------
 
 
-def _unchanged_check(index_path: str | None) -> Callable[[str, bytes], bool] | None:
-    """A check (id, hash) -> already in the index, reading the index file, or None."""
+def encode_job(job: _Job, index_path: str | None) -> EncodedBatch:
+    """Encode one job (files to parse, or articles) against the index at ``index_path``.
+
+    Articles the index already holds unchanged are left out (the index file
+    is read for that, if it exists).
+    """
+    kind, items = job
+    articles: Iterable[Article]
+    if kind == "files":
+        articles = [read_file(Path(str(item))) for item in items]
+    else:
+        articles = [item for item in items if isinstance(item, Article)]
     if index_path is None or not Path(index_path).exists():
-        return None
+        return encode_batch(articles)
     conn = connect(Path(index_path))
 
     def unchanged(article_id: str, digest: bytes) -> bool:
@@ -89,21 +99,10 @@ def _unchanged_check(index_path: str | None) -> Callable[[str, bytes], bool] | N
         ).fetchone()
         return row is not None and row[0] == digest
 
-    return unchanged
-
-
-def encode_job(job: _Job, index_path: str | None) -> EncodedBatch:
-    """Encode one job (files to parse, or articles) against the index at ``index_path``.
-
-    Articles the index already holds unchanged are left out.
-    """
-    kind, items = job
-    articles: Iterable[Article]
-    if kind == "files":
-        articles = [read_file(Path(str(item))) for item in items]
-    else:
-        articles = [item for item in items if isinstance(item, Article)]
-    return encode_batch(articles, _unchanged_check(index_path))
+    try:
+        return encode_batch(articles, unchanged)
+    finally:
+        conn.close()
 
 
 # -- sources ------------------------------------------------------------------------------------
@@ -168,10 +167,14 @@ class _Writer:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.conn = connect(path, create=True, version=_version())
-        self.conn.execute(f"PRAGMA busy_timeout={_BUSY_MS}")
-        # Merges read the segments they merge through this second connection (a WAL
-        # snapshot), streaming, while the first one writes.
-        self.reader = connect(path)
+        try:
+            self.conn.execute(f"PRAGMA busy_timeout={_BUSY_MS}")
+            # Merges read the segments they merge through this second connection (a WAL
+            # snapshot), streaming, while the first one writes.
+            self.reader = connect(path)
+        except BaseException:
+            self.conn.close()
+            raise
 
     def close(self) -> None:
         self.reader.close()
@@ -530,10 +533,11 @@ def merge_indexes(
     """
     check_path(path, "merge_indexes()", "the index file's path, e.g. 'news.db'")
     shards = [Path(check_path(p, "merge_indexes()", "a shard's path")) for p in paths]
+    for shard in shards:
+        connect(shard).close()  # checks each is an index this arnews reads, before writing
     writer = _Writer(Path(path))
     try:
         for shard in shards:
-            connect(shard).close()  # checks it is an index this arnews reads
             writer.absorb(shard)
             writer.merge()
     finally:

@@ -26,6 +26,7 @@ import datetime as dt
 import json
 import sqlite3
 import threading
+import weakref
 import zlib
 from bisect import bisect_right
 from collections import Counter
@@ -74,6 +75,8 @@ class _Store:
         self.path = path
         self.lock = threading.RLock()
         self.conn = connect(path)
+        # Closed when the last query object lets go of it (or by DiskIndex.close()).
+        self.close = weakref.finalize(self, self.conn.close)
         with self.reading():
             batches = self.conn.execute(
                 "SELECT batch, first_pos, n_articles, first_fid, n_fields, n_killed, "
@@ -582,7 +585,7 @@ class DiskIndex:
 
     def close(self) -> None:
         """Close the file (queries afterwards fail); views of it are closed too."""
-        self._store.conn.close()
+        self._store.close()
 
     def __enter__(self) -> DiskIndex:
         return self
