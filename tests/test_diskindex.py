@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import pickle
 import random
 from pathlib import Path
@@ -31,12 +32,25 @@ def same_answers(index: DiskIndex, corpus: Corpus, queries: list[str]) -> None:
         assert index.search(query) == corpus.search(query), query
         assert index.concordance(query, width=7) == corpus.concordance(query, width=7), query
         assert index.search(query, fields="caption") == corpus.search(query, fields="caption")
+        if " OR " in query or "-" in query or "*" in query or '"' in query or " AND " in query:
+            continue
         words = query_words(query, "test")
         assert find(index.search_index, words, prefix=True) == find(
             corpus.search_index, words, prefix=True
         ), query
     assert index.frequencies() == corpus.frequencies()
     assert index.frequencies(stopwords=False) == corpus.frequencies(stopwords=False)
+
+
+def language_queries(words: list[str]) -> list[str]:
+    """Queries in the query language (OR, NOT, prefix, phrase, AND) over pairs of words."""
+    arabic = [w for w in words if w.isalpha() and len(w) >= 3][:12]
+    pairs = list(itertools.pairwise(arabic))
+    return [
+        q
+        for a, b in pairs
+        for q in (f"{a} OR {b}", f"{a} -{b}", f"{a[:3]}*", f'"{a} {b}"', f"{a} AND {b}")
+    ]
 
 
 def queries_of(corpus: Corpus, rng: random.Random, n: int = 40) -> list[str]:
@@ -55,7 +69,13 @@ def test_the_bundled_corpus_answers_the_same_on_disk(tmp_path: Path) -> None:
     corpus = arnews.load()
     index = arnews.build_index(corpus, tmp_path / "news.db", batch_mb=0.004)
     queries = ["بغداد", "الموصل", "موسكو وبغداد", "أن", "لافروف", "في", "Putin", "روسيا"]
-    same_answers(index, corpus, queries + queries_of(corpus, random.Random(1)))
+    found = queries_of(corpus, random.Random(1))
+    same_answers(index, corpus, queries + found + language_queries(found))
+    assert index.matching("لافروف OR كيري").ids == corpus.matching("لافروف OR كيري").ids
+    assert index.concordance("بغداد", sort="right1") == corpus.concordance("بغداد", sort="right1")
+    assert index.frequencies(n=2, top=20) == corpus.frequencies(n=2, top=20)
+    assert index.frequencies(by="outlet", top=5) == corpus.frequencies(by="outlet", top=5)
+    assert index.mentions("lavrov", fields="title") == corpus.mentions("lavrov", fields="title")
     assert index.mentions("lavrov") == corpus.mentions("lavrov")
     assert index.entities() == corpus.entities()
     assert list(index) == list(corpus)
@@ -70,7 +90,8 @@ def test_a_generated_corpus_in_many_merged_segments_answers_the_same(tmp_path: P
     # 60 batches: levels of 8 were merged, so lookups cross merged and fresh segments.
     levels = index._store.rows("SELECT level, count(*) FROM segments GROUP BY level")
     assert dict(levels) == {1: 7, 0: 4}
-    same_answers(index, corpus, queries_of(corpus, random.Random(2), 80))
+    found = queries_of(corpus, random.Random(2), 80)
+    same_answers(index, corpus, found + language_queries(found))
 
 
 @settings(

@@ -30,11 +30,11 @@ import weakref
 import zlib
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, overload
 
-from . import _arrow, _entities, _frequencies, _search
+from . import _arrow, _entities, _frequencies, _query
 from ._article import Article
 from ._checks import (
     check_bool,
@@ -45,9 +45,10 @@ from ._checks import (
     check_str,
 )
 from ._codec import doc_article
-from ._entities import Entity, Mention
+from ._entities import Entity, Gazetteer, Mention
 from ._index import MemoryIndex, Postings
-from ._model import DEFAULT_FIELDS, FIELD_NAMES
+from ._model import DEFAULT_FIELDS, FIELD_NAMES, field_kinds
+from ._query import Query
 from ._results import Concordance, Hits
 from ._sqlite import chunks, connect, damaged, decode_payload, text_crc
 
@@ -495,8 +496,9 @@ class _Memo:
 
     def __init__(self) -> None:
         self.lock = threading.RLock()
-        self.ranked: tuple[tuple[str, int], ...] | None = None
-        self.mentions: dict[str, Hits] = {}
+        self.vocabulary: dict[str, int] | None = None
+        self.counted: dict[bool, _frequencies.Frequencies] = {}
+        self.mentions: dict[tuple[Entity, frozenset[int]], Hits] = {}
 
 
 class DiskIndex:
@@ -698,65 +700,126 @@ class DiskIndex:
         return DiskIndex(self._store, tuple(kept))
 
     # -- queries ------------------------------------------------------------------------------
-    def search(self, query: str, *, fields: Sequence[str] = DEFAULT_FIELDS) -> Hits:
-        """Find a word or phrase, as :meth:`arnews.Corpus.search`.
+    def search(self, query: str | Query, *, fields: Sequence[str] = DEFAULT_FIELDS) -> Hits:
+        """Every hit of a query, as :meth:`arnews.Corpus.search` (the same query language).
 
         Raises:
-            TypeError: if ``query`` is not a str, or ``fields`` not a sequence of names.
-            ValueError: if the query holds no word, or a field name is unknown.
+            TypeError: if ``query`` is neither a str nor a Q object, or ``fields`` not names.
+            ValueError: if the query holds no word or is malformed, or a field is unknown.
         """
-        return _search.search(self._search_index, query, fields=fields, source=self)
+        return _query.search(self._search_index, query, fields=fields, source=self)
+
+    def matching(self, query: str | Query, *, fields: Sequence[str] = DEFAULT_FIELDS) -> DiskIndex:
+        """A view of the articles where ``query`` has a hit, as :meth:`arnews.Corpus.matching`.
+
+        Raises:
+            TypeError, ValueError: as :meth:`search`.
+        """
+        found = {hit.article_id for hit in self.search(query, fields=fields)}
+        return DiskIndex(
+            self._store, tuple(pos for pos, ident in self._rows("id") if ident in found)
+        )
 
     def concordance(
-        self, query: str, *, width: int = 40, fields: Sequence[str] = DEFAULT_FIELDS
+        self,
+        query: str | Query,
+        *,
+        width: int = 40,
+        fields: Sequence[str] = DEFAULT_FIELDS,
+        sort: str | Sequence[str] | None = None,
     ) -> Concordance:
         """Keyword-in-context lines for every hit, as :meth:`arnews.Corpus.concordance`.
 
         Raises:
             TypeError: as :meth:`search`, or if ``width`` is not an int.
-            ValueError: as :meth:`search`, or if ``width`` is negative.
+            ValueError: as :meth:`search`, if ``width`` is negative or too wide, or
+                ``sort`` names an unknown key.
         """
-        return _search.concordance(self._search_index, query, width=width, fields=fields)
+        return _query.concordance(
+            self._search_index, query, width=width, fields=fields, sort=sort, source=self
+        )
 
     def frequencies(
-        self, *, top: int | None = None, stopwords: bool = True
-    ) -> tuple[tuple[str, int], ...]:
-        """Counts of normalized word stems, as :meth:`arnews.Corpus.frequencies`.
+        self,
+        *,
+        top: int | None = None,
+        stopwords: bool = True,
+        fields: Sequence[str] = DEFAULT_FIELDS,
+        n: int = 1,
+        stems: bool = False,
+        by: str | Callable[[Article], Hashable] | None = None,
+    ) -> _frequencies.Frequencies:
+        """Word (or n-gram) counts, as :meth:`arnews.Corpus.frequencies`.
+
+        The articles are read once per call (the plain counts are kept per index).
 
         Raises:
-            TypeError: if ``top`` is not an int or None, or ``stopwords`` not a bool.
-            ValueError: if ``top`` is negative.
+            TypeError: if an argument has the wrong type.
+            ValueError: if ``top`` is negative, ``n`` below 1, or a field or group unknown.
         """
+        default = fields == DEFAULT_FIELDS and n == 1 and not stems and by is None
+        if not default:
+            return _frequencies.count_words(
+                self,
+                self._vocabulary(),
+                top=top,
+                stopwords=stopwords,
+                fields=fields,
+                n=n,
+                stems=stems,
+                by=by,
+            )
         _frequencies.check_frequency_args(top, stopwords)
         memo = self._memo
         with memo.lock:
-            if memo.ranked is None:
-                memo.ranked = _frequencies.ranked_stems(self._search_index)
-            ranked = memo.ranked
-        return _frequencies.frequencies(ranked, top=top, stopwords=stopwords)
+            counted = memo.counted.get(stopwords)
+            if counted is None:
+                counted = memo.counted[stopwords] = _frequencies.count_words(
+                    self, self._vocabulary(), stopwords=stopwords
+                )
+        return counted if top is None else _frequencies.Frequencies(counted[:top])
 
-    def _entity_hits(self, entity: Entity) -> Hits:
+    def _vocabulary(self) -> dict[str, int]:
         memo = self._memo
         with memo.lock:
-            hits = memo.mentions.get(entity.id)
+            if memo.vocabulary is None:
+                memo.vocabulary = self._search_index.vocabulary()
+            return memo.vocabulary
+
+    def _entity_hits(self, entity: Entity, fields: Sequence[str] = DEFAULT_FIELDS) -> Hits:
+        memo = self._memo
+        key = (entity, field_kinds(fields, "mentions()"))
+        with memo.lock:
+            hits = memo.mentions.get(key)
             if hits is None:
-                hits = memo.mentions[entity.id] = _entities.entity_hits(
-                    self._search_index, entity, self
+                hits = memo.mentions[key] = _entities.entity_hits(
+                    self._search_index, entity, self, fields=fields
                 )
         return hits
 
-    def mentions(self, entity: str) -> Hits:
+    def mentions(
+        self,
+        entity: str,
+        *,
+        gazetteer: Gazetteer | None = None,
+        fields: Sequence[str] = DEFAULT_FIELDS,
+    ) -> Hits:
         """Every mention of a gazetteer entity, as :meth:`arnews.Corpus.mentions`.
 
         Raises:
-            TypeError: if ``entity`` is not a str.
+            TypeError: if ``entity`` is not a str, or ``gazetteer`` not a Gazetteer.
             KeyError: if the gazetteer knows no such entity.
         """
-        return self._entity_hits(_entities.resolve(entity))
+        return self._entity_hits(_entities.resolve(entity, gazetteer), fields)
 
-    def entities(self) -> tuple[Mention, ...]:
-        """Every gazetteer entity mention, by article then position."""
-        return _entities.all_mentions(self._search_index, self._entity_hits)
+    def entities(self, *, gazetteer: Gazetteer | None = None) -> tuple[Mention, ...]:
+        """Every mention of the gazetteer's entities, by article then position.
+
+        Raises:
+            TypeError: if ``gazetteer`` is not a Gazetteer.
+        """
+        chosen = _entities.resolve_gazetteer(gazetteer)
+        return _entities.all_mentions(self._search_index, self._entity_hits, chosen)
 
     # -- export -----------------------------------------------------------------------------
     def to_arrow(self) -> pyarrow.Table:
