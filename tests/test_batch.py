@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import multiprocessing
 import pickle
+import subprocess
+import sys
 from pathlib import Path
 
 import attrs
@@ -99,3 +101,13 @@ def test_records_without_the_columns_are_refused() -> None:
         batch.parse_records([{"id": "a", "text": "   "}])
     with pytest.raises(ValueError, match="not an arnews article"):
         list(batch.articles([{"article": "{}"}]))
+
+
+def test_import_arnews_imports_no_optional_dependency() -> None:
+    code = (
+        "import sys, arnews, arnews.batch\n"
+        "heavy = ('dask', 'distributed', 'pyspark', 'pyarrow', 'datasets', 'tqdm', 'pandas')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -250,8 +250,8 @@ def _sort_key(text: str) -> str:
     return text
 
 
-def _cmd_index_build(args: argparse.Namespace, out: TextIO) -> int:
-    show, close = reporter(sys.stderr if args.err is None else args.err)
+def _cmd_index_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    show, close = reporter(err)
     try:
         index = build_index(
             args.source,
@@ -366,9 +366,8 @@ def main(
     err = sys.stderr if err is None else err
     args = _parser().parse_args(argv)
     if args.command == "index":
-        args.err = err
         try:
-            return _cmd_index_build(args, out)
+            return _cmd_index_build(args, out, err)
         except (ValueError, TypeError, OSError) as exc:
             err.write(f"arnews: {terminal_safe(str(exc))}\n")
             return EXIT_USAGE
