@@ -12,9 +12,11 @@ use and caches them.
 from __future__ import annotations
 
 from ._article import Article
+from ._build import BuildProgress, build_index, merge_indexes
 from ._catalog import CatalogEntry, catalog
 from ._corpus import Corpus
 from ._dates import DateReading, HijriDate, find_date, read_date
+from ._diskindex import DiskIndex, open_index
 from ._entities import Entity, Gazetteer, Mention, gazetteer
 from ._frequencies import Frequencies, Frequency
 from ._load import FolderCorpus, SkippedFile, from_records, load, load_dir, load_jsonl
@@ -23,16 +25,19 @@ from ._parse import parse
 from ._query import Q, Query, QuerySyntaxError
 from ._results import Concordance, ConcordanceLine, Hit, Hits
 from ._sentences import Sentence, split_sentences
+from ._sqlite import IndexFileError
 from ._tokenize import Token, tokenize
 
 __all__ = [
     "Article",
+    "BuildProgress",
     "Caption",
     "CatalogEntry",
     "Concordance",
     "ConcordanceLine",
     "Corpus",
     "DateReading",
+    "DiskIndex",
     "Entity",
     "FolderCorpus",
     "Frequencies",
@@ -41,6 +46,7 @@ __all__ = [
     "HijriDate",
     "Hit",
     "Hits",
+    "IndexFileError",
     "Mention",
     "Q",
     "Query",
@@ -50,6 +56,7 @@ __all__ = [
     "Sentence",
     "SkippedFile",
     "Token",
+    "build_index",
     "catalog",
     "find_date",
     "from_records",
@@ -57,6 +64,8 @@ __all__ = [
     "load",
     "load_dir",
     "load_jsonl",
+    "merge_indexes",
+    "open_index",
     "parse",
     "read_date",
     "split_sentences",

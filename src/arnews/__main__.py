@@ -1,5 +1,9 @@
 """The command line: ``python -m arnews [list | show ID | search QUERY | kwic QUERY]``.
 
+``list``, ``show``, ``search`` and ``kwic`` read the bundled corpus, or your
+own texts with ``--dir FOLDER`` or an index file with ``--index news.db``;
+``index build SOURCE -o news.db`` builds (or adds to) an index file.
+
 Output goes to stdout; problems go to stderr as one line.  ``--json`` makes
 ``list``, ``search`` and ``kwic`` print JSON Lines (one object a line) and
 ``show`` one JSON object.  Text from the articles is printed with its
@@ -25,12 +29,15 @@ from typing import Any, Final, TextIO
 
 from . import __version__
 from ._article import Article
+from ._build import build_index
 from ._checks import check_sequence_of_str
 from ._corpus import Corpus
+from ._diskindex import DiskIndex, open_index
 from ._display import display_width, markers, pad, terminal_safe
 from ._export import article_record
-from ._load import load
+from ._load import load, load_dir
 from ._model import field_text
+from ._progress import reporter
 from ._results import SORT_KEYS
 
 __all__ = ["EXIT_ENCODING", "EXIT_NOTHING", "EXIT_USAGE", "MAX_WIDTH", "main"]
@@ -44,6 +51,8 @@ MAX_WIDTH: Final = 1000
 SNIPPET: Final = 30
 
 _INFERRED_MARK = "*"
+#: What list, show, search and kwic read: a corpus in memory or an index file.
+_Source = Corpus | DiskIndex
 #: Characters escaped in JSON output although JSON allows them raw: C1 controls and
 #: the bidi embeddings, overrides and isolates (a terminal would act on them).
 _JSON_ESCAPED: Final = {
@@ -87,7 +96,7 @@ def _date_cell(article: Article) -> str:
     return article.date.isoformat() + (_INFERRED_MARK if article.date_inferred else "")
 
 
-def _cmd_list(corpus: Corpus, out: _Output) -> int:
+def _cmd_list(corpus: _Source, out: _Output) -> int:
     if out.as_json:
         for a in corpus:
             out.json(
@@ -109,7 +118,7 @@ def _cmd_list(corpus: Corpus, out: _Output) -> int:
     return 0
 
 
-def _cmd_show(corpus: Corpus, ident: str, out: _Output) -> int:
+def _cmd_show(corpus: _Source, ident: str, out: _Output) -> int:
     if not ident.strip():
         msg = (
             "show needs an article id or a unique prefix such as 003; "
@@ -159,7 +168,7 @@ def _nothing(query: str, err: TextIO) -> int:
     return EXIT_NOTHING
 
 
-def _cmd_search(corpus: Corpus, query: str, limit: int | None, out: _Output, err: TextIO) -> int:
+def _cmd_search(corpus: _Source, query: str, limit: int | None, out: _Output, err: TextIO) -> int:
     hits = corpus.search(query)[:limit]
     if not hits:
         return _nothing(query, err)
@@ -188,7 +197,7 @@ def _cmd_search(corpus: Corpus, query: str, limit: int | None, out: _Output, err
 
 
 def _cmd_kwic(
-    corpus: Corpus,
+    corpus: _Source,
     query: str,
     *,
     width: int,
@@ -241,6 +250,32 @@ def _sort_key(text: str) -> str:
     return text
 
 
+def _cmd_index_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    show, close = reporter(err)
+    try:
+        index = build_index(
+            args.source,
+            args.output,
+            workers=args.workers,
+            batch_mb=args.batch_mb,
+            pattern=args.pattern,
+            progress=show,
+        )
+    finally:
+        close()
+    out.write(f"{args.output}: {len(index)} articles\n")
+    index.close()
+    return 0
+
+
+def _source(args: argparse.Namespace) -> _Source:
+    if getattr(args, "index", None) is not None:
+        return open_index(args.index)
+    if getattr(args, "dir", None) is not None:
+        return load_dir(args.dir)
+    return load()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m arnews",
@@ -250,13 +285,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"arnews {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    listing = sub.add_parser("list", help="list the articles (the default)")
-    show = sub.add_parser("show", help="print one article's fields")
+    # Where list, show, search and kwic read from (the bundled corpus by default).
+    source = argparse.ArgumentParser(add_help=False)
+    where = source.add_mutually_exclusive_group()
+    where.add_argument("--index", metavar="FILE", help="an index file (index build makes one)")
+    where.add_argument("--dir", metavar="FOLDER", help="a folder of UTF-8 .txt files")
+    listing = sub.add_parser("list", help="list the articles (the default)", parents=[source])
+    show = sub.add_parser("show", help="print one article's fields", parents=[source])
     show.add_argument("id", help="an article id or a unique prefix of one, e.g. 003")
-    search = sub.add_parser("search", help="find a query (clitics and spelling folded)")
+    search = sub.add_parser(
+        "search", help="find a query (clitics and spelling folded)", parents=[source]
+    )
     search.add_argument("query", nargs="+", help='words; OR, -word, word*, "a b" as in the docs')
     search.add_argument("--limit", type=_count, default=None, help="print at most N hits")
-    kwic = sub.add_parser("kwic", help="keyword-in-context lines for a query")
+    kwic = sub.add_parser("kwic", help="keyword-in-context lines for a query", parents=[source])
     kwic.add_argument("query", nargs="+", help='words; OR, -word, word*, "a b" as in the docs')
     kwic.add_argument(
         "--width",
@@ -270,6 +312,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     for command in (listing, show, search, kwic):
         command.add_argument("--json", action="store_true", help="print JSON (one object a line)")
+    index = sub.add_parser("index", help="build an index file of your own texts")
+    index_sub = index.add_subparsers(dest="index_command", metavar="build", required=True)
+    build = index_sub.add_parser("build", help="index a folder of .txt files (adds to FILE)")
+    build.add_argument("source", metavar="SOURCE", help="a folder of UTF-8 .txt files")
+    build.add_argument("-o", "--output", required=True, metavar="FILE", help="the index file")
+    build.add_argument("--workers", type=int, default=1, help="processes that parse (1)")
+    build.add_argument("--batch-mb", type=float, default=8.0, help="MB of text per batch (8)")
+    build.add_argument("--pattern", default="*.txt", help="which files (*.txt; **/*.txt)")
     return parser
 
 
@@ -315,12 +365,18 @@ def main(
     out = sys.stdout if out is None else out
     err = sys.stderr if err is None else err
     args = _parser().parse_args(argv)
+    if args.command == "index":
+        try:
+            return _cmd_index_build(args, out, err)
+        except (ValueError, TypeError, OSError) as exc:
+            err.write(f"arnews: {terminal_safe(str(exc))}\n")
+            return EXIT_USAGE
     output = _Output(out, as_json=args.json if args.command else False)
     encoding = None if output.as_json else _encoding_problem(out)
     if encoding is not None:
         return _encoding_error(encoding, err)
-    corpus = load()
     try:
+        corpus = _source(args)
         if args.command in (None, "list"):
             return _cmd_list(corpus, output)
         if args.command == "show":
@@ -342,7 +398,7 @@ def main(
         return EXIT_NOTHING
     except UnicodeEncodeError as exc:
         return _encoding_error(exc.encoding, err)
-    except ValueError as exc:
+    except (ValueError, OSError) as exc:
         err.write(f"arnews: {terminal_safe(str(exc))}\n")
         return EXIT_USAGE
 

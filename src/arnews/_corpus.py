@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
-from . import _display, _entities, _export, _frequencies, _query
+from . import _arrow, _display, _entities, _export, _frequencies, _query
 from ._article import Article
 from ._checks import (
     check_bool,
@@ -38,7 +38,9 @@ from ._results import Concordance, Hits
 if TYPE_CHECKING:
     import os
 
+    import datasets
     import pandas
+    import pyarrow
 
 __all__ = ["Corpus"]
 
@@ -512,6 +514,32 @@ class Corpus(Sequence[Article]):
             ImportError: if pandas is not installed, naming the extra to install.
         """
         return _export.to_pandas(self.articles)
+
+    def to_arrow(self) -> pyarrow.Table:
+        """The records as an Arrow table with the dataset card (``pip install 'arnews[arrow]'``).
+
+        See :func:`arnews._arrow.to_arrow` for the columns.
+
+        Raises:
+            ImportError: if pyarrow is not installed, naming the extra to install.
+        """
+        return _arrow.to_arrow(self.articles)
+
+    def to_parquet(self, path: str | os.PathLike[str]) -> None:
+        """Write the records as Parquet, the dataset card in its metadata (``arnews[arrow]``).
+
+        Raises:
+            ImportError: if pyarrow is not installed, naming the extra to install.
+        """
+        _arrow.to_parquet(self.articles, path)
+
+    def to_hf(self) -> datasets.Dataset:
+        """The records as a Hugging Face dataset, the card as its description (``arnews[hf]``).
+
+        Raises:
+            ImportError: if datasets is not installed, naming the extra to install.
+        """
+        return _arrow.to_hf(self.articles)
 
     # -- display ----------------------------------------------------------------
     def _repr_html_(self) -> str:

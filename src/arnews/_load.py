@@ -28,7 +28,16 @@ from ._parse import parse
 from ._records import article_from_record, record_fields
 from ._resources import read_text, seed_names
 
-__all__ = ["FolderCorpus", "SkippedFile", "from_records", "load", "load_dir", "load_jsonl"]
+__all__ = [
+    "FolderCorpus",
+    "SkippedFile",
+    "from_records",
+    "list_files",
+    "load",
+    "load_dir",
+    "load_jsonl",
+    "read_file",
+]
 
 _LOAD_LOCK = threading.Lock()
 _SIDECARS = ("catalog.json", "metadata.jsonl")
@@ -112,49 +121,52 @@ class FolderCorpus(Corpus):
 class _Problems:
     """Collects what went wrong with each file: raised at once, or kept for the report."""
 
-    def __init__(self, errors: str) -> None:
+    def __init__(self, errors: str, where: str = "load_dir()") -> None:
         self.skip = errors == "skip"
+        self.where = where
         self.skipped: list[SkippedFile] = []
 
     def __call__(self, rel: str, reason: str, error: type[Exception] = ValueError) -> None:
         if not self.skip:
-            msg = f"load_dir(): {rel!r} {reason}; or pass errors='skip' to leave it out"
+            tail = "; or pass errors='skip' to leave it out" if self.where == "load_dir()" else ""
+            msg = f"{self.where}: {rel!r} {reason}{tail}"
             raise error(msg)
         self.skipped.append(SkippedFile(rel, reason))
 
 
-def _pattern(pattern: object) -> str:
+def _pattern(pattern: object, where: str = "load_dir()") -> str:
     """The glob pattern, checked: relative, inside the folder, naming files."""
-    text = str(check_str(pattern, "load_dir(pattern=...)", "give a glob pattern such as '*.txt'"))
+    call = where.removesuffix("()")
+    text = str(check_str(pattern, f"{call}(pattern=...)", "give a glob pattern such as '*.txt'"))
     parts = PurePath(text).parts
     if PurePath(text).is_absolute() or PurePath(text).anchor or ".." in parts:
         msg = (
-            f"load_dir(pattern=...) is matched inside the folder, got {text!r}; "
+            f"{call}(pattern=...) is matched inside the folder, got {text!r}; "
             f"pass the folder as path and a relative pattern such as '*.txt' or '**/*.txt'"
         )
         raise ValueError(msg)
     if not parts or parts[-1] == "**":
         msg = (
-            f"load_dir(pattern=...) must name files, got {text!r}; "
+            f"{call}(pattern=...) must name files, got {text!r}; "
             f"use e.g. '*.txt', or '**/*.txt' for every folder below"
         )
         raise ValueError(msg)
     return text
 
 
-def _folder(path: object) -> Path:
+def _folder(path: object, where: str = "load_dir()") -> Path:
     """The folder, checked: given, existing, a folder."""
-    given = check_path(path, "load_dir()", "a folder path")
+    given = check_path(path, where, "a folder path")
     if not os.fspath(given):
-        msg = "load_dir() got an empty path; pass a folder, e.g. '.' for the current one"
+        msg = f"{where} got an empty path; pass a folder, e.g. '.' for the current one"
         raise ValueError(msg)
     folder = Path(given)
     if not folder.exists():
-        msg = f"load_dir(): folder {str(folder)!r} does not exist"
+        msg = f"{where}: folder {str(folder)!r} does not exist"
         raise FileNotFoundError(msg)
     if not folder.is_dir():
         msg = (
-            f"load_dir(): {str(folder)!r} is a file, not a folder; "
+            f"{where}: {str(folder)!r} is a file, not a folder; "
             f"use arnews.parse(Path(...).read_text('utf-8')) for one file"
         )
         raise NotADirectoryError(msg)
@@ -290,6 +302,116 @@ def _json_object(line: str, where: str) -> dict[str, Any]:
     return value
 
 
+def _listing(
+    folder: Path, glob: str, follow_links: bool, problems: _Problems, where: str
+) -> list[tuple[Path, str, str]]:
+    """The files a folder's pattern selects, as (path, relative path, id), in path order.
+
+    Unreadable folders, links out of the folder and ids taken twice go to
+    ``problems`` (raised at once, or reported); sidecar metadata files are not texts.
+    """
+    unreadable = _unreadable_folders(folder, glob, follow_links)
+    for rel, reason in unreadable:
+        problems(rel, f"is a folder that cannot be read ({reason})", PermissionError)
+    root = folder.resolve()
+    left_out = tuple(rel for rel, _ in unreadable)  # "sub/": nothing below it is read
+    files = [
+        p
+        for p in sorted(p for p in folder.glob(glob) if p.is_file())
+        if p.relative_to(folder).as_posix() not in _SIDECARS
+        and not p.relative_to(folder).as_posix().startswith(left_out)
+    ]
+    if not files and not problems.skipped:
+        msg = (
+            f"{where}: no file in {str(folder)!r} matches {glob!r}; "
+            f"pass pattern=... to choose files"
+        )
+        raise ValueError(msg)
+    found: list[tuple[Path, str, str]] = []
+    paths: dict[str, str] = {}
+    for file in files:
+        rel_path = file.relative_to(folder)
+        rel = rel_path.as_posix()
+        ident = rel_path.with_suffix("").as_posix()
+        if not follow_links and not _inside(file, root):
+            problems(
+                rel, "is a link to a file outside the folder (pass follow_links=True to read it)"
+            )
+            continue
+        if ident in paths:
+            problems(
+                rel,
+                f"would get the id {ident!r} of {paths[ident]!r} (ids are paths without the "
+                f"extension); rename one, or narrow pattern=...",
+            )
+            continue
+        paths[ident] = rel
+        found.append((file, rel, ident))
+    return found
+
+
+def _read(file: Path, rel: str, ident: str, encoding: str, problems: _Problems) -> Article | None:
+    """One text file parsed into the Article ``ident``, or None when ``problems`` kept it."""
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        problems(rel, f"cannot be read ({exc.strerror or exc})", type(exc))
+        return None
+    try:
+        return parse(_decode(data, encoding), id=ident)
+    except ValueError as exc:
+        reason = str(exc)
+        if reason.startswith("parse() got no text"):
+            reason = "holds no text (empty or only whitespace)"
+        problems(rel, reason)
+        return None
+
+
+def list_files(path: str | os.PathLike[str], pattern: str, where: str) -> list[tuple[str, str]]:
+    """The (file path, article id) pairs :func:`load_dir` would read, checked as it checks them.
+
+    For readers that stream a folder (a disk index build): ids are paths
+    relative to the folder without the extension, links out of the folder and
+    unreadable folders are errors, sidecar metadata files are left out.
+    ``where`` names the call in the messages.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "b.txt").write_text("ب", encoding="utf-8")
+    >>> [ident for _, ident in list_files(folder, "*.txt", "build_index()")]
+    ['b']
+
+    Raises:
+        TypeError, FileNotFoundError, NotADirectoryError, PermissionError,
+            ValueError: as :func:`load_dir` with ``errors="raise"``.
+    """
+    folder = _folder(path, where)
+    glob = _pattern(pattern, where)
+    listing = _listing(folder, glob, False, _Problems("raise", where), where)
+    return [(str(file), ident) for file, _, ident in listing]
+
+
+def read_file(file: str, ident: str) -> Article:
+    r"""One UTF-8 text file (a byte-order mark allowed) parsed into the Article ``ident``.
+
+    >>> import pathlib, tempfile
+    >>> file = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
+    >>> _ = file.write_text("عنوان
+
+    نص.
+    ", encoding="utf-8")
+    >>> read_file(str(file), "a").id
+    'a'
+
+    Raises:
+        ValueError: if the file is not valid UTF-8 or holds no text (the message names it).
+        OSError: if it cannot be read.
+    """
+    article = _read(Path(file), file, ident, "utf-8", _Problems("raise", "build_index()"))
+    assert article is not None  # a raising _Problems never keeps a file
+    return article
+
+
 def load_dir(
     path: str | os.PathLike[str],
     pattern: str = "*.txt",
@@ -352,57 +474,11 @@ def load_dir(
     check_bool(follow_links, "load_dir(follow_links=...)")
     check_bool(metadata, "load_dir(metadata=...)")
     problems = _Problems(errors)
-    unreadable = _unreadable_folders(folder, glob, follow_links)
-    for rel, reason in unreadable:
-        problems(rel, f"is a folder that cannot be read ({reason})", PermissionError)
-    root = folder.resolve()
-    files = sorted(p for p in folder.glob(glob) if p.is_file())
-    left_out = tuple(rel for rel, _ in unreadable)  # "sub/": nothing below it is read
-    files = [
-        p
-        for p in files
-        if p.relative_to(folder).as_posix() not in _SIDECARS
-        and not p.relative_to(folder).as_posix().startswith(left_out)
-    ]
-    if not files and not problems.skipped:
-        msg = (
-            f"load_dir(): no file in {str(folder)!r} matches {glob!r}; "
-            f"pass pattern=... to choose files"
-        )
-        raise ValueError(msg)
     articles: dict[str, Article] = {}
-    paths: dict[str, str] = {}
-    for file in files:
-        rel_path = file.relative_to(folder)
-        rel = rel_path.as_posix()
-        ident = rel_path.with_suffix("").as_posix()
-        if not follow_links and not _inside(file, root):
-            problems(
-                rel, "is a link to a file outside the folder (pass follow_links=True to read it)"
-            )
-            continue
-        if ident in paths:
-            problems(
-                rel,
-                f"would get the id {ident!r} of {paths[ident]!r} (ids are paths without the "
-                f"extension); rename one, or narrow pattern=...",
-            )
-            continue
-        try:
-            data = file.read_bytes()
-        except OSError as exc:
-            problems(rel, f"cannot be read ({exc.strerror or exc})", type(exc))
-            continue
-        try:
-            article = parse(_decode(data, encoding), id=ident)
-        except ValueError as exc:
-            reason = str(exc)
-            if reason.startswith("parse() got no text"):
-                reason = "holds no text (empty or only whitespace)"
-            problems(rel, reason)
-            continue
-        paths[ident] = rel
-        articles[ident] = article
+    for file, rel, ident in _listing(folder, glob, follow_links, problems, "load_dir()"):
+        article = _read(file, rel, ident, encoding, problems)
+        if article is not None:
+            articles[ident] = article
     if metadata:
         articles = _apply_metadata(folder, articles, problems)
     return FolderCorpus(list(articles.values()), skipped=problems.skipped)
