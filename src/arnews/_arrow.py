@@ -31,12 +31,15 @@ __all__ = ["COLUMNS", "arrow_schema", "dataset_card", "to_arrow", "to_hf", "to_p
 _CAPTION: Final = "struct<text: string, lang: string, credit: string>"
 #: Every column: (name, Arrow type, meaning).  The one statement of the export schema.
 COLUMNS: Final = (
-    ("id", "string", "the article's id (a file's stem for load_dir)"),
+    ("id", "string", "the article's id (a file's path without the extension for load_dir)"),
     ("title", "string", "the headline"),
     ("date", "date32", "the publication date, or null"),
-    ("time", "string", "the publication time as HH:MM, or null"),
+    ("time", "string", "the publication time as HH:MM (HH:MM:SS when stated), or null"),
+    ("utc_offset", "string", "the time's UTC offset as +HH:MM, or null"),
+    ("hijri", "string", "a Hijri date as stated (YYYY-MM-DD, not converted), or null"),
     ("date_inferred", "bool", "true when the date was curated, not stated in the text"),
     ("outlet", "string", "the outlet that published it, or null"),
+    ("url", "string", "the article's address, when given, or null"),
     ("sources", "list<string>", "agencies and outlets credited as sources"),
     ("dateline", "string", "the dateline (place of writing), or null"),
     ("sections", "list<struct<heading: string, paragraphs: list<string>>>", "the body"),
