@@ -396,10 +396,7 @@ def read_file(file: str, ident: str) -> Article:
 
     >>> import pathlib, tempfile
     >>> file = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
-    >>> _ = file.write_text("عنوان
-
-    نص.
-    ", encoding="utf-8")
+    >>> _ = file.write_text("عنوان\n\nنص.\n", encoding="utf-8")
     >>> read_file(str(file), "a").id
     'a'
 
