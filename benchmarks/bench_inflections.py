@@ -92,9 +92,8 @@ def mode_matchers() -> dict[str, Matcher]:
     """One matcher per arnews match mode, through search on a one-field index of the text."""
     try:
         from arnews._analysis import MODES  # type: ignore[attr-defined]
-        from arnews._search import search  # type: ignore[attr-defined]
-
         from arnews._index import MemoryIndex  # type: ignore[attr-defined]
+        from arnews._search import search  # type: ignore[attr-defined]
     except ImportError:
         return {}
     from tests.helpers import make_article  # type: ignore[import-not-found]

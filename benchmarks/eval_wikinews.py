@@ -146,7 +146,7 @@ def predicate_matcher(accepts: Callable[[str, str], bool]) -> Matcher:
 
 
 def matchers() -> dict[str, Matcher]:
-    from arnews._tokenize import clitic_match
+    from arnews._analysis import clitic_match
 
     found: dict[str, Matcher] = {
         "light10": stem_matcher(light10),
@@ -166,17 +166,36 @@ def matchers() -> dict[str, Matcher]:
 def mode_matchers() -> dict[str, Matcher]:
     """One matcher per arnews match mode, when the installed arnews has them."""
     try:
-        from arnews._analysis import MODES, term_match  # type: ignore[attr-defined]
+        from arnews._modes import MODES, term  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         return {}
-    return {f"arnews:{mode}": mode_matcher(term_match, mode) for mode in MODES}
 
+    def for_mode(mode: str) -> Matcher:
+        by_form: dict[int, dict[str, list[str]]] = {}
 
-def mode_matcher(term_match: Callable[..., object], mode: str) -> Matcher:
-    def match(vocab: Sequence[str], query: str) -> set[str]:
-        return {w for w in vocab if term_match(w, query, mode=mode) is not None}
+        def match(vocab: Sequence[str], query: str) -> set[str]:
+            table = by_form.get(id(vocab))
+            if table is None:
+                table = defaultdict(list)
+                for word in vocab:
+                    words = arnews._analysis.normalize_words(word)
+                    if len(words) == 1:
+                        table[words[0]].append(word)
+                by_form.clear()
+                by_form[id(vocab)] = table
+            if len(arnews._analysis.normalize_words(query)) != 1:
+                return set()  # a "noun" that is no word to search (×)
+            found = term(query, mode)
+            return {
+                surface
+                for form in found.forms
+                for surface in table.get(form, ())
+                if found.accepts(surface, form)
+            }
 
-    return match
+        return match
+
+    return {f"arnews:{mode}": for_mode(mode) for mode in MODES}
 
 
 # -- scoring --------------------------------------------------------------------

@@ -32,6 +32,7 @@ from ._checks import (
 from ._entities import Entity, Mention
 from ._index import MemoryIndex
 from ._model import DEFAULT_FIELDS
+from ._modes import DEFAULT_MODE
 from ._results import Concordance, Hits
 
 if TYPE_CHECKING:
@@ -316,10 +317,14 @@ class Corpus(Sequence[Article]):
         return Corpus(a for a in self.articles if keep(a))
 
     # -- queries ----------------------------------------------------------------
-    def search(self, query: str, *, fields: Sequence[str] = DEFAULT_FIELDS) -> Hits:
-        """Find a word or phrase, seeing through spelling variants and clitics.
+    def search(
+        self, query: str, *, fields: Sequence[str] = DEFAULT_FIELDS, mode: str = DEFAULT_MODE
+    ) -> Hits:
+        """Find a word or phrase, seeing through spelling variants, clitics and inflections.
 
-        See :func:`arnews._search.search` for the matching rules.
+        ``mode`` is ``"exact"``, ``"spelling"``, ``"clitics"`` or ``"inflections"``
+        (the default); see :func:`arnews._search.search` and docs/querying.md
+        for the matching rules.
 
         >>> import arnews
         >>> hits = arnews.load().search("بغداد")
@@ -327,13 +332,20 @@ class Corpus(Sequence[Article]):
         ('000_e0e2311573730f34', 'وبغداد')
 
         Raises:
-            TypeError: if ``query`` is not a str, or ``fields`` not a sequence of names.
-            ValueError: if the query holds no word, or a field name is unknown.
+            TypeError: if ``query`` is not a str, ``fields`` not a sequence of names,
+                or ``mode`` not a str.
+            ValueError: if the query holds no word, a field name is unknown, or the
+                mode is not one of the four.
         """
-        return _search.search(self.search_index, query, fields=fields, source=self)
+        return _search.search(self.search_index, query, fields=fields, mode=mode, source=self)
 
     def concordance(
-        self, query: str, *, width: int = 40, fields: Sequence[str] = DEFAULT_FIELDS
+        self,
+        query: str,
+        *,
+        width: int = 40,
+        fields: Sequence[str] = DEFAULT_FIELDS,
+        mode: str = DEFAULT_MODE,
     ) -> Concordance:
         """Keyword-in-context lines for every hit of ``query``.
 
@@ -352,7 +364,7 @@ class Corpus(Sequence[Article]):
                 ``fields`` not a sequence of names.
             ValueError: as :meth:`search`, or if ``width`` is negative.
         """
-        return _search.concordance(self.search_index, query, width=width, fields=fields)
+        return _search.concordance(self.search_index, query, width=width, fields=fields, mode=mode)
 
     def frequencies(
         self, *, top: int | None = None, stopwords: bool = True
