@@ -265,6 +265,17 @@ def _stem_allowed(stem: str) -> bool:
     return len(stem) >= 3 or stem in SHORT_WORDS
 
 
+# (prefix, its length, whether it ends in the article, whether it ends in ك), once.
+_PREFIXES: Final = tuple(
+    (prefix, len(prefix), prefix.endswith(ARTICLE), prefix.endswith(KAF))
+    for prefix in PROCLITIC_PREFIXES
+)
+
+
+# The same without the sequences that end in the article: (prefix, length, ends in ك).
+_PLAIN_PREFIXES: Final = tuple((p, n, kaf) for p, n, article, kaf in _PREFIXES if not article)
+
+
 def _plain(stem: str, *, article: bool = True) -> Iterator[tuple[str, int, int]]:
     """(text word, prefix letters, checks) for ``stem`` behind each plain proclitic sequence.
 
@@ -273,16 +284,13 @@ def _plain(stem: str, *, article: bool = True) -> Iterator[tuple[str, int, int]]
     if len(stem) < 2:
         return
     short_ok = _stem_allowed(stem)
-    for prefix in PROCLITIC_PREFIXES:
-        has_article = prefix.endswith(ARTICLE)
-        if has_article and not article:
-            continue
-        if not has_article and not short_ok:
-            continue
-        checks = _ARTICLE_ALEF if has_article else 0
-        if prefix.endswith(KAF) and stem.startswith(_ALEF) and not stem.startswith(ARTICLE):
-            checks |= _KAF_HAMZA
-        yield prefix + stem, len(prefix), checks
+    bare_alef = stem.startswith(_ALEF) and not stem.startswith(ARTICLE)
+    for prefix, size, has_article, kaf in _PREFIXES:
+        if has_article:
+            if article:
+                yield prefix + stem, size, _ARTICLE_ALEF
+        elif short_ok:
+            yield prefix + stem, size, _KAF_HAMZA if kaf and bare_alef else 0
 
 
 def _absorbed(stem: str) -> Iterator[tuple[str, int]]:
@@ -345,32 +353,37 @@ def _suffixed(word: str, last: str) -> Iterator[tuple[str, int, int]]:
 
 def _forms(word: str, last: str, mode: str) -> dict[str, tuple[Analysis, ...]]:
     """Every candidate text word of a normalized query word in ``mode``, with its readings."""
-    forms: dict[str, list[Analysis]] = {word: [(0, 0, 0)]}
+    forms: dict[str, tuple[Analysis, ...]] = {word: ((0, 0, 0),)}
+    get = forms.get
 
     def add(form: str, reading: Analysis) -> None:
-        readings = forms.setdefault(form, [])
-        if reading not in readings:
-            readings.append(reading)
+        readings = get(form)
+        if readings is None:
+            forms[form] = (reading,)
+        elif reading not in readings:
+            forms[form] = (*readings, reading)
 
-    if mode not in ("exact", "spelling"):
-        for form, prefix, checks in _plain(word):
-            add(form, (prefix, 0, checks))
-        for form, prefix in _absorbed(word):
+    if mode in ("exact", "spelling"):
+        return forms
+    for form, prefix, checks in _plain(word):
+        add(form, (prefix, 0, checks))
+    for form, prefix in _absorbed(word):
+        add(form, (prefix, 0, 0))
+    if word.startswith(ARTICLE):
+        # A query with its own article: ل absorbs it (للموصل for الموصل, للجنة).
+        for form, prefix in _absorbed(word[len(ARTICLE) :]):
             add(form, (prefix, 0, 0))
-        if word.startswith(ARTICLE):
-            # A query with its own article: ل absorbs it (للموصل for الموصل, للجنة).
-            for form, prefix in _absorbed(word[len(ARTICLE) :]):
-                add(form, (prefix, 0, 0))
     if mode == "inflections":
         proclitics_ok = _stem_allowed(word)
+        bare_alef = word.startswith(_ALEF)  # a tail starts as the word does
+        kaf_checks = _KAF_HAMZA if bare_alef and not word.startswith(ARTICLE) else 0
         for tail, suffix, checks in _suffixed(word, last):
             add(tail, (0, suffix, checks))
-            if not proclitics_ok:
-                continue
-            # The article takes no enclitic and no tanween: only و ف ب ل ك before them.
-            for form, prefix, pchecks in _plain(tail, article=False):
-                add(form, (prefix, suffix, checks | pchecks))
-    return {form: tuple(readings) for form, readings in forms.items()}
+            if proclitics_ok and len(tail) >= 2:
+                # The article takes no enclitic and no tanween: only و ف ب ل ك before them.
+                for before, size, kaf in _PLAIN_PREFIXES:
+                    add(before + tail, (size, suffix, checks | kaf_checks if kaf else checks))
+    return forms
 
 
 @functools.lru_cache(maxsize=4096)
