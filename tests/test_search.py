@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pickle
+import unittest.mock
 
 import attrs
 import pytest
@@ -8,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import arnews
-from arnews import Caption, Concordance, ConcordanceLine, Corpus, Hit, Hits
+from arnews import Caption, Concordance, ConcordanceLine, Corpus, Hit, Hits, _search
 from arnews._model import field_text as hit_field
 from arnews._modes import MODES, term_match
 from arnews._search import search
@@ -564,3 +565,48 @@ def test_ascii_words_match_whatever_their_case() -> None:
     assert corpus[0].paragraphs[0][hit.start : hit.end] == "PUTIN"
     # Only ASCII is case-folded: é/É are different words to search.
     assert [h.text for h in corpus.search("émile")] == ["émile"]
+
+
+# Word forms with the gaps a phrase may cross: one space, several, punctuation,
+# a detached و.
+gapped = st.lists(
+    st.tuples(
+        st.one_of(word_forms, st.sampled_from(("2015", "Putin", "ـ", "و"))),
+        st.sampled_from((" ", " ", "  ", "، ", " «", "» ", ".\n", " و ")),
+    ),
+    min_size=1,
+    max_size=12,
+).map(lambda pairs: "".join(word + gap for word, gap in pairs))
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(gapped, min_size=1, max_size=3),
+    st.lists(st.sampled_from(WORDS), min_size=2, max_size=3),
+    st.sampled_from(MODES),
+    st.data(),
+)
+def test_phrases_skipped_by_the_neighbour_check_are_not_phrases(
+    texts: list[str], words: list[str], mode: str, data: st.DataObject
+) -> None:
+    # The phrase loop skips an anchor whose plain neighbour is not of its term
+    # without reading the field; reading the field every time finds the same hits.
+    # One paragraph holds the query's words (in some form) with gaps between.
+    forms = [
+        data.draw(st.builds(attach, st.sampled_from(PREFIXES), st.just(w), st.just("")))
+        for w in words
+    ]
+    gaps = data.draw(
+        st.lists(
+            st.sampled_from((" ", "  ", "، ", " و ", " x ")),
+            min_size=len(forms),
+            max_size=len(forms),
+        )
+    )
+    texts = [*texts, "".join(f + g for f, g in zip(forms, gaps, strict=True))]
+    query = " ".join(words)
+    corpus = Corpus((make_article(*texts, id="t"),))
+    fast = list(corpus.search(query, mode=mode))
+    with unittest.mock.patch.object(_search, "_next_start", return_value=-1):
+        slow = list(Corpus((make_article(*texts, id="t"),)).search(query, mode=mode))
+    assert fast == slow

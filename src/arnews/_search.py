@@ -21,6 +21,7 @@ the functions here take the index as their first argument.  Matching rules:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Final
 
@@ -43,6 +44,15 @@ _Part = tuple[Postings, str, "str | None", "tuple[int, int] | None"]
 
 _ALL_KINDS: Final = frozenset(range(len(FIELD_NAMES)))
 _WAW: Final = "\u0648"  # ARABIC LETTER WAW: the conjunction written alone
+#: The Arabic letters HAMZA … YEH (TATWEEL, among them, is not a letter).
+# Two word tokens for certain: Arabic letters (HAMZA … YEH, not TATWEEL), then
+# spaces and punctuation that no token holds or joins, then Arabic letters.
+_PLAIN_LETTERS = "[\u0621-\u063f\u0641-\u064a]"
+_PLAIN_GAP = '[ \t\n.,:;!?"()\u00ab\u00bb\u060c\u061b\u061f\u2026-]{1,4}'
+_PLAIN_AFTER: Final = re.compile(f"{_PLAIN_LETTERS}+{_PLAIN_GAP}(?={_PLAIN_LETTERS})")
+_PLAIN_BEFORE: Final = re.compile(
+    f"(?:(?<=^)|(?<={_PLAIN_GAP[:-5]}))({_PLAIN_LETTERS}+){_PLAIN_GAP}\\Z"
+)
 
 
 def query_words(query: object, where: str) -> tuple[str, ...]:
@@ -116,6 +126,10 @@ def _parts(index: SearchIndex, found: Term, prefix: bool) -> list[_Part]:
 
 def _token_at(text: str, start: int) -> str:
     """The word token that starts at ``start`` (as the index read it)."""
+    # Fast path: a run of letters up to a space is one token (WORD_RE agrees).
+    space = text.find(" ", start, start + 64)
+    if space > start and text[start:space].isalpha() and text[start:space].isascii() is False:
+        return text[start:space]
     found = WORD_RE.match(text, start, min(len(text), start + MAX_RUN))
     return found.group() if found else text[start : start + 1]
 
@@ -186,11 +200,18 @@ def _single_word(
 class _Reader:
     """The word tokens of one field around a position, normalized once each."""
 
-    __slots__ = ("_words", "text")
+    __slots__ = ("_words", "readings", "text")
 
-    def __init__(self, text: str, words: dict[str, tuple[str, ...]]) -> None:
+    def __init__(
+        self,
+        text: str,
+        words: dict[str, tuple[str, ...]],
+        readings: dict[tuple[int, str], tuple[int, int] | None],
+    ) -> None:
         self.text = text
         self._words = words
+        #: (phrase position, token) → its reading, shared by the whole search.
+        self.readings = readings
 
     def word(self, token: str) -> str | None:
         """A token's normalized word, None unless it is exactly one word."""
@@ -203,23 +224,66 @@ class _Reader:
         """(start, token) of each word token after ``end``."""
         text = self.text
         while True:
+            # Fast path: one space, then letters up to the next space or the end.
+            if text[end : end + 1] == " ":
+                space = text.find(" ", end + 1, end + 65)
+                stop = len(text) if space < 0 and len(text) - end <= 65 else space
+                chunk = text[end + 1 : stop] if stop > end + 1 else ""
+                if chunk and chunk.isalpha() and not chunk.isascii():
+                    yield end + 1, chunk
+                    end = stop
+                    continue
             found = WORD_RE.search(text, end, min(len(text), end + MAX_RUN))
             if found is None:
                 return
             yield found.start(), found.group()
             end = found.end()
 
-    def before(self, start: int, count: int) -> list[tuple[int, str]]:
-        """(start, token) of up to ``count`` word tokens before ``start``, nearest last."""
-        width = 32 * (count + 1)
+    def backward(self, start: int) -> Iterator[tuple[int, str]]:
+        """(start, token) of each word token before ``start``, nearest first."""
+        text = self.text
+        end = start
+        while end > 0:
+            # Fast path: letters between single spaces.
+            if end > 1 and text[end - 1] == " ":
+                space = text.rfind(" ", max(0, end - 66), end - 1)
+                low = space + 1 if space >= 0 else (0 if end - 1 <= 65 else -1)
+                chunk = text[low : end - 1] if low >= 0 else ""
+                if chunk and chunk.isalpha() and not chunk.isascii():
+                    yield low, chunk
+                    end = low
+                    continue
+            previous = self._previous(end)
+            if previous is None:
+                return
+            yield previous
+            end = previous[0]
+
+    def _previous(self, end: int) -> tuple[int, str] | None:
+        """The word token nearest before ``end``, read from a window that grows."""
+        width = 64
         while True:
-            low = max(0, start - width)
-            tokens = [(low + m.start(), m.group()) for m in WORD_RE.finditer(self.text[low:start])]
-            if low > 0 and tokens:
-                tokens = tokens[1:]  # it may be cut by the window
-            if len(tokens) >= count or low == 0:
-                return tokens[-count:] if count else []
+            low = max(0, end - width)
+            last = None
+            for m in WORD_RE.finditer(self.text, low, end):
+                last = m
+            if last is not None and (last.start() > low or low == 0):
+                return last.start(), last.group()
+            if low == 0:
+                return None
             width *= 4
+
+
+def _read(
+    reader: _Reader, terms: list[Term], j: int, prefix: bool, token: str
+) -> tuple[int, int] | None:
+    """How ``token`` matches phrase term ``j``, or None (answers kept in ``reader``)."""
+    key = (j, token)
+    readings = reader.readings
+    if key in readings:
+        return readings[key]
+    found = readings[key] = _reading(terms[j], prefix, token, reader.word(token))
+    return found
 
 
 def _reading(found: Term, prefix: bool, token: str, word: str | None) -> tuple[int, int] | None:
@@ -274,17 +338,32 @@ def _phrase(
     sb = index.start_bits
     start_mask = (1 << sb) - 1
     normalized: dict[str, tuple[str, ...]] = {}
-    done = -1
+    readings: dict[tuple[int, str], tuple[int, int] | None] = {}
+    after = anchor < last
+    simple = after or anchor == 1
+    steps: list[tuple[int, int, int]] = []  # (packed, part, neighbour's packed start or -1)
     for packed, k in _merged([part for part, _ in chosen]):
+        if kinds[packed >> sb] not in wanted:
+            continue
+        near = -1
+        if simple:
+            start = packed & start_mask
+            near = _next_start(texts[packed >> sb], start, after=after)
+            if near >= 0:
+                near += packed - start
+        steps.append((packed, k, near))
+    hits = _neighbours_of(index, anchors[anchor + 1 if after else 0], steps, after=after)
+    done = -1
+    for packed, k, near in steps:
         if packed == done:
             continue  # already matched through another form of the same word
+        if near >= 0 and near not in hits:
+            continue  # the word next to it, one space away, is not of its term
         fid = packed >> sb
-        if kinds[fid] not in wanted:
-            continue
         start = packed & start_mask
         text = texts[fid]
         matched = _match_around(
-            _Reader(text, normalized),
+            _Reader(text, normalized, readings),
             terms,
             prefix=prefix,
             anchor=anchor,
@@ -294,6 +373,51 @@ def _phrase(
         if matched is not None:
             done = packed
             emit(fid, *matched)
+
+
+def _next_start(text: str, start: int, *, after: bool) -> int:
+    """Start of the word token next to (after or before) the token at ``start``.
+
+    -1 unless both tokens are plain runs of Arabic letters with only spaces
+    and punctuation between them (then the neighbour is that token for
+    certain; the matching loop reads the field in every other case).
+    """
+    if after:
+        found = _PLAIN_AFTER.match(text, start, start + 72)
+        return found.end() if found else -1
+    low = max(0, start - 72)
+    found = _PLAIN_BEFORE.search(text, low, start)
+    if found is None or found.group(1) == _WAW:
+        return -1  # a detached و is read as the anchor's proclitic
+    at = found.start()
+    if at == low and low > 0:
+        return -1  # the token may go on before the window
+    return at
+
+
+def _neighbours_of(
+    index: SearchIndex,
+    parts: list[tuple[_Part, bool]],
+    steps: list[tuple[int, int, int]],
+    *,
+    after: bool,
+) -> set[int]:
+    """The neighbour starts of ``steps`` that are postings of the neighbour's term.
+
+    Sets intersect posting arrays in C and stay within the anchor's size.
+    After the anchor, a detached و (read as the next word's proclitic) counts.
+    """
+    nears = {near for _, _, near in steps if near >= 0}
+    found: set[int] = set()
+    if not nears:
+        return found
+    arrays = [part[0] for part, _ in parts]
+    if after:
+        arrays.append(index.postings(_WAW))
+    for postings in arrays:
+        if postings:
+            found |= nears.intersection(postings)
+    return found
 
 
 def _match_around(
@@ -308,38 +432,48 @@ def _match_around(
     """(start, end, (stem start, stem end), text) of the phrase through one anchor token."""
     last = len(terms) - 1
     token = _token_at(reader.text, start)
-    before = reader.before(start, 2 * anchor + 1)
+    back = reader.backward(start)
+    pending: list[tuple[int, str]] = []  # tokens read backwards but not used yet
+
+    def previous() -> tuple[int, str] | None:
+        return pending.pop() if pending else next(back, None)
+
+    def waw_next() -> bool:
+        """Whether the next token backwards is a detached و (left unread if not)."""
+        step = previous()
+        if step is not None and reader.word(step[1]) == _WAW:
+            return True
+        if step is not None:
+            pending.append(step)
+        return False
+
     # The anchor; a detached و right before it must be its proclitic.
-    waw_before = anchor > 0 and bool(before) and reader.word(before[-1][1]) == _WAW
     is_prefix = prefix and anchor == last
-    if waw_before:
-        joined = _WAW + token
-        reading = _reading(terms[anchor], is_prefix, joined, reader.word(joined))
+    if anchor > 0 and waw_next():
+        reading = _read(reader, terms, anchor, is_prefix, _WAW + token)
         if reading is None:
             return None
-        before = before[:-1]
         reading = (max(reading[0] - 1, 0), reading[1])
     elif needs_waw:
         return None
     else:
-        reading = _reading(terms[anchor], is_prefix, token, reader.word(token))
+        reading = _read(reader, terms, anchor, is_prefix, token)
         if reading is None:
             return None
     first = (start, token, reading)
     final = (start, token, reading)
     # Words before the anchor, nearest first.
     for j in range(anchor - 1, -1, -1):
-        if not before:
+        step = previous()
+        if step is None:
             return None
-        at, tok = before.pop()
-        found = _reading(terms[j], False, tok, reader.word(tok))
-        if j and before and reader.word(before[-1][1]) == _WAW:
-            joined = _WAW + tok
-            found = _reading(terms[j], False, joined, reader.word(joined))
-            if found is None:
-                return None
-            before.pop()
-            found = (max(found[0] - 1, 0), found[1])
+        at, tok = step
+        if j and waw_next():
+            found = _read(reader, terms, j, False, _WAW + tok)
+            if found is not None:
+                found = (max(found[0] - 1, 0), found[1])
+        else:
+            found = _read(reader, terms, j, False, tok)
         if found is None:
             return None
         first = (at, tok, found)
@@ -351,14 +485,13 @@ def _match_around(
             return None
         at, tok = step
         is_prefix = prefix and j == last
-        found = _reading(terms[j], is_prefix, tok, reader.word(tok))
+        found = _read(reader, terms, j, is_prefix, tok)
         if found is None and reader.word(tok) == _WAW:
             step = next(following, None)
             if step is None:
                 return None
             at2, tok2 = step
-            joined = _WAW + tok2
-            found = _reading(terms[j], is_prefix, joined, reader.word(joined))
+            found = _read(reader, terms, j, is_prefix, _WAW + tok2)
             if found is None:
                 return None
             at, tok, found = at2, tok2, (max(found[0] - 1, 0), found[1])
