@@ -141,19 +141,6 @@ def test_merged_parts_come_in_text_order() -> None:
     assert found == [(0, "وبغداد"), (7, "بغداد"), (13, "ببغداد")]
 
 
-def test_postings_stay_packed_arrays_with_one_huge_field() -> None:
-    # One field of millions of characters among many small ones: the packing
-    # (field id, start) keeps within 63 bits, so no list becomes Python ints.
-    huge = "بغداد " * 400_000  # 2.4 M characters
-    articles = [make_article(huge, id="big")]
-    articles += [make_article(f"في بغداد {i}", id=f"a{i}") for i in range(3000)]
-    index = MemoryIndex(articles)
-    assert index.start_bits == len(huge).bit_length()
-    assert all(isinstance(index.postings(w), array) for w in ("بغداد", "في"))
-    last = index.postings("بغداد")[-1]
-    assert decode(index, last) == (len(index.texts) - 1, 3)
-
-
 def test_spellings_record_the_one_token_behind_a_word() -> None:
     text = "بغداد وبغداد بغدادَ، إيران ايران \ufdfa روسيا"  # FATHA; a ligature
     index = MemoryIndex((make_article(text, title="روسيا"),))
