@@ -10,10 +10,10 @@ Matchers:
 
 * ``light10`` — stem equality under the light10 stemmer (``light10.py``), word by
   word for phrases;
-* ``arnews:clitics-0.1`` — the 0.1 rule, ``arnews._tokenize.clitic_match`` on
+* ``arnews:clitics-0.1`` — the 0.1 rule, ``arnews._analysis.clitic_match`` on
   SEARCH-normalized words (word by word for phrases, consecutive words);
-* ``arnews:<mode>`` — each match mode of the installed arnews, when it has them,
-  through real search on a one-field index of the text.
+* ``arnews:<mode>`` — each match mode of the installed arnews, when it has them:
+  ``arnews._modes.term_match`` for words, a real search for phrases.
 
 Run: ``python benchmarks/bench_inflections.py [--table PATH] [--by-category] [--errors]``.
 """
@@ -78,7 +78,7 @@ def norm(word: str) -> str:
 
 
 def matchers() -> dict[str, Matcher]:
-    from arnews._tokenize import clitic_match
+    from arnews._analysis import clitic_match
 
     found: dict[str, Matcher] = {
         "light10": word_by_word(lambda t, q: light10(t) == light10(q)),
@@ -89,19 +89,18 @@ def matchers() -> dict[str, Matcher]:
 
 
 def mode_matchers() -> dict[str, Matcher]:
-    """One matcher per arnews match mode, through search on a one-field index of the text."""
+    """One matcher per arnews match mode: term_match for words, search for phrases."""
     try:
-        from arnews._analysis import MODES  # type: ignore[attr-defined]
-        from arnews._index import MemoryIndex  # type: ignore[attr-defined]
-        from arnews._search import search  # type: ignore[attr-defined]
+        from arnews._modes import MODES, term_match  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         return {}
-    from tests.helpers import make_article  # type: ignore[import-not-found]
 
     def for_mode(mode: str) -> Matcher:
         def match(text: str, query: str) -> bool:
-            index = MemoryIndex((make_article(title=text),))
-            return bool(search(index, query, mode=mode))
+            if " " not in text and " " not in query:
+                return term_match(text, query, mode) is not None
+            corpus = arnews.Corpus((arnews.parse("خبر\n\n" + text + "\n"),))
+            return bool(corpus.search(query, fields=("paragraph",), mode=mode))
 
         return match
 
