@@ -60,6 +60,7 @@ from ._analysis import (
 )
 from ._checks import check_choice, check_str
 from ._resources import read_text
+from .normalize._tables import ALEF, ALEF_MAKSURA, HEH, TEH_MARBUTA, WAW, YEH
 
 __all__ = [
     "DEFAULT_MODE",
@@ -78,15 +79,15 @@ MODES: Final = ("exact", "spelling", "clitics", "inflections")
 #: benchmarks/README.md: the best recall and precision of the four on news text).
 DEFAULT_MODE: Final = "inflections"
 
-_ALEF = "\u0627"  # ARABIC LETTER ALEF
+_ALEF = ALEF
 _HAMZA_ALEFS = "\u0623\u0625\u0622"  # ALEF WITH HAMZA ABOVE, WITH HAMZA BELOW, WITH MADDA
 _HAMZA = "\u0621"  # ARABIC LETTER HAMZA
-_HEH = "\u0647"  # ARABIC LETTER HEH
+_HEH = HEH
 _TEH = "\u062a"  # ARABIC LETTER TEH
-_TEH_MARBUTA = "\u0629"  # ARABIC LETTER TEH MARBUTA
-_YEH = "\u064a"  # ARABIC LETTER YEH
-_ALEF_MAKSURA = "\u0649"  # ARABIC LETTER ALEF MAKSURA
-_WAW = "\u0648"  # ARABIC LETTER WAW
+_TEH_MARBUTA = TEH_MARBUTA
+_YEH = YEH
+_ALEF_MAKSURA = ALEF_MAKSURA
+_WAW = WAW
 _NOON = "\u0646"  # ARABIC LETTER NOON
 _LAM = "\u0644"  # ARABIC LETTER LAM
 _MY = _YEH  # ي, the enclitic "my", allowed after a ت that was ة
