@@ -75,6 +75,11 @@ class FakeLine:
     article_id: str
     field: str
     offset: int
+    index: int = 0
+
+
+#: The attributes every text block of the article HTML carries, for Arabic text.
+AR_BLOCK = 'dir="rtl" lang="ar" style="text-align:start"'
 
 
 class FakePrinter:
@@ -138,9 +143,9 @@ def test_article_html_shows_fields() -> None:
     assert "2015-09-29 (inferred)" in html
     assert "09:10" in html
     assert "الجزيرة نت" in html
-    assert "<h4>مركز تدريب</h4>" in html
-    assert "<p>أ</p>" in html
-    assert "<p>ب</p>" in html
+    assert f"<h4 {AR_BLOCK}>مركز تدريب</h4>" in html
+    assert f"<p {AR_BLOCK}>أ</p>" in html
+    assert f"<p {AR_BLOCK}>ب</p>" in html
 
 
 def test_article_html_marks() -> None:
@@ -155,8 +160,8 @@ def test_article_html_marks() -> None:
         FakeHit("other", "title", 0, 0, 5, "موسكو"),
     ]
     html = article_html(article, hits)
-    assert "<h3>موسكو <mark>وبغداد</mark></h3>" in html
-    assert "<p>في <mark>بغداد</mark> &lt;و&gt; <mark>بغداد</mark></p>" in html
+    assert f"<h3 {AR_BLOCK}>موسكو <mark>وبغداد</mark></h3>" in html
+    assert f"<p {AR_BLOCK}>في <mark>بغداد</mark> &lt;و&gt; <mark>بغداد</mark></p>" in html
     assert "<mark>بغداد</mark></figcaption>" in html
     assert html.count("<mark>") == 4  # the hit of another article marks nothing
 
@@ -164,7 +169,7 @@ def test_article_html_marks() -> None:
 def test_overlapping_marks_merge() -> None:
     article = make_article(title="سيرغي لافروف")
     hits = [FakeHit("x", "title", 0, 0, 12, "سيرغي لافروف"), FakeHit("x", "title", 0, 6, 12, "")]
-    assert "<h3><mark>سيرغي لافروف</mark></h3>" in article_html(article, hits)
+    assert f"<h3 {AR_BLOCK}><mark>سيرغي لافروف</mark></h3>" in article_html(article, hits)
 
 
 def test_article_pretty() -> None:
@@ -199,8 +204,8 @@ def test_bundled_article_html() -> None:
     assert article is not None
     html = article._repr_html_()
     for heading in ("مواقف وقلق", "نفي واضطراب", "دور التحالف"):
-        assert f"<h4>{heading}</h4>" in html
-    assert html.count("<p>") >= len(article.paragraphs)
+        assert f"<h4 {AR_BLOCK}>{heading}</h4>" in html
+    assert html.count(f"<p {AR_BLOCK}>") >= len(article.paragraphs)
 
 
 # -- corpora -------------------------------------------------------------------
@@ -250,7 +255,7 @@ def test_hits_html_with_context() -> None:
     hits = [FakeHit("x", "paragraph", 0, 7, 12, "بغداد")]
     html = hits_html(hits, corpus)
     assert "&lt;أ&gt; في <mark>بغداد</mark> &amp; غيرها" in html
-    assert "1 hit(s)" in html
+    assert '<caption dir="ltr">1 hit</caption>' in html
     # Without the corpus only the match itself can be shown.
     assert "<mark>بغداد</mark></td>" in hits_html(hits)
 
@@ -264,7 +269,8 @@ def test_hits_html_on_bundled_search() -> None:
 
 def test_hits_pretty() -> None:
     hits = [FakeHit("x", "paragraph", 2, 7, 12, "بغداد")]
-    assert hits_pretty(hits) == "1 hit(s)\n  x  paragraph[2]  7:12  بغداد"
+    assert hits_pretty(hits) == "1 hit\n  x  paragraph[2]  7:12  بغداد"
+    assert hits_pretty(hits * 2).splitlines()[0] == "2 hits"
     many = [FakeHit("x", "title", 0, 0, 1, "أ")] * (MAX_ROWS + 1)
     assert hits_pretty(many).splitlines()[-1] == "  ... 1 more"
 
@@ -281,9 +287,19 @@ def test_concordance_html_and_pretty() -> None:
     # The language is stated per cell, from the cell's own text.
     cells = [a for tag, a in parsed.tags if tag == "td"]
     assert [(a.get("dir"), a.get("lang")) for a in cells[:3]] == [("rtl", "ar")] * 3
+    # A header row names the columns; the caption reads left to right.
+    assert [tag for tag, _ in parsed.tags].count("th") == 4
+    assert '<caption dir="ltr">1 line</caption>' in html
     # Logical order: preceding context, match, following context.
     assert html.index("قبل") < html.index("لافروف") < html.index("بعد")
-    assert concordance_pretty(lines) == "1 line(s)\n  003  قبل < «لافروف» & بعد"
+    assert concordance_pretty(lines) == "1 line\n  003  قبل < ⟦لافروف⟧ & بعد"
+
+
+def test_concordance_pretty_markers_never_clash_with_the_text() -> None:
+    lines = [FakeLine("قال «", "لافروف", "» و⟦ ⟧ و⟪", "003", "paragraph", 4)]
+    shown = concordance_pretty(lines).splitlines()[1]
+    # ⟦⟧ and ⟪ occur in the text, so the next pair that does not is used.
+    assert shown == "  003  قال « 【لافروف】 » و⟦ ⟧ و⟪"
 
 
 def test_reprs_of_real_results_escape_a_script() -> None:
@@ -301,7 +317,9 @@ def test_reprs_of_real_results_escape_a_script() -> None:
         assert "<i>x" not in html
         parsed = parse_html(html)
         assert {tag for tag, _ in parsed.tags} <= OUR_TAGS
-        assert any(a.get("dir") == "rtl" and a.get("lang") == "ar" for _, a in parsed.tags)
+        # The text starts with Latin letters ("<script>") but most of its letters are
+        # Arabic: it reads left to right and is labelled Arabic.
+        assert any(a.get("lang") == "ar" for _, a in parsed.tags)
         content = "".join(parsed.data)
         assert "<script>alert('بغداد')</script>" in content  # shown as text, escaped
     # the hits table and the concordance mark every match
@@ -315,14 +333,14 @@ def test_mentions_display_like_search_results() -> None:
     html = corpus.mentions("Lavrov")._repr_html_()
     # 003: "أكد وزير الخارجية الروسي سيرغي لافروف هذا التعاون"
     assert "<mark>سيرغي لافروف</mark> هذا التعاون" in html
-    assert "5 hit(s)" in html
+    assert '<caption dir="ltr">5 hits</caption>' in html
 
 
 def test_repr_pretty_of_hits_and_concordances() -> None:
     corpus = arnews.load()
     hits = corpus.search("لافروف")
     lines = corpus.concordance("لافروف", width=10)
-    for shown, name, first in ((hits, "Hits", "hit(s)"), (lines, "Concordance", "line(s)")):
+    for shown, name, first in ((hits, "Hits", "hits"), (lines, "Concordance", "lines")):
         p = FakePrinter()
         shown._repr_pretty_(p, False)
         assert p.texts[0].splitlines()[0] == f"{len(shown)} {first}"
@@ -389,7 +407,7 @@ def test_english_search_results_are_not_labelled_arabic() -> None:
     html = hits._repr_html_()
     assert 'lang="ar"' not in html
     assert "<mark>Putin</mark>" in html
-    context_cells = [a for tag, a in parse_html(html).tags if tag == "td" and "dir" in a]
+    context_cells = [a for tag, a in parse_html(html).tags if tag == "td" and "style" in a]
     assert len(context_cells) == len(hits)
     assert all((a["dir"], a.get("lang")) == ("ltr", "en") for a in context_cells)
     # ... while an Arabic search still is.
@@ -411,15 +429,20 @@ def test_english_concordance_lines_are_ltr_and_read_towards_the_match() -> None:
     assert row.index("and Obama") < row.index("Putin") < row.index("Leaders")
 
 
-def test_cells_without_letters_get_dir_auto_and_mixed_cells_follow_the_majority() -> None:
+def test_cells_without_letters_get_dir_auto_and_direction_follows_the_first_strong_letter() -> None:
     lines = [
         FakeLine("", "2015", "", "x", "paragraph", 0),
-        FakeLine("قال لافروف (", "Lavrov", ") إن موسكو", "x", "paragraph", 12),
+        FakeLine("قال (", "Lavrov", ") and Putin", "x", "paragraph", 12),
+        FakeLine("Leaders ", "بوتين", " قال", "x", "paragraph", 12),
     ]
     tds = [a for tag, a in parse_html(concordance_html(lines)).tags if tag == "td"]
     assert tds[0]["dir"] == "auto"
     assert "lang" not in tds[0]
-    assert (tds[4]["dir"], tds[4]["lang"]) == ("rtl", "ar")
+    # Mostly Latin letters, but the line starts with an Arabic word: right to left, no lang.
+    assert tds[4]["dir"] == "rtl"
+    assert "lang" not in tds[4]
+    # Mostly Arabic letters, but the first strong one is Latin: left to right, labelled Arabic.
+    assert (tds[8]["dir"], tds[8]["lang"]) == ("ltr", "ar")
 
 
 def test_article_html_marks_non_arabic_paragraphs_ltr() -> None:
@@ -427,12 +450,16 @@ def test_article_html_marks_non_arabic_paragraphs_ltr() -> None:
     parsed = parse_html(article_html(article))
     h3 = [a for tag, a in parsed.tags if tag == "h3"]
     paragraphs = [a for tag, a in parsed.tags if tag == "p" and "class" not in a]
-    assert h3 == [{"dir": "ltr"}]
-    assert paragraphs[:2] == [{}, {"dir": "ltr"}]  # the Arabic one inherits the root's rtl/ar
+    start = "text-align:start"
+    assert h3 == [{"dir": "ltr", "style": start}]
+    assert paragraphs[:2] == [
+        {"dir": "rtl", "lang": "ar", "style": start},
+        {"dir": "ltr", "style": start},
+    ]
 
 
 def test_corpus_html_titles_follow_their_script() -> None:
     corpus = arnews.Corpus([make_article(title="Leaders meet in New York")])
     tds = [a for tag, a in parse_html(corpus._repr_html_()).tags if tag == "td"]
-    assert {"dir": "ltr"} in tds
+    assert {"dir": "ltr", "style": "text-align:start"} in tds
     assert 'lang="ar"' not in corpus._repr_html_()

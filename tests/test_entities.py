@@ -5,7 +5,10 @@ from __future__ import annotations
 import itertools
 import json
 import re
+from importlib import resources
+from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -359,3 +362,122 @@ def test_first_names_and_non_person_words_do_not_resolve(name: str) -> None:
     # A first name is no surname (Ilya is two people's), and only persons have surnames.
     with pytest.raises(KeyError, match="no entity"):
         resolve(name)
+
+
+# -- an extensible gazetteer ------------------------------------------------------------
+
+CORPUS = arnews.load()
+TRUMP = arnews.Entity(
+    id="trump",
+    type="person",
+    name_ar="دونالد ترامب",
+    name_en="Donald Trump",
+    aliases=("ترامب", "دونالد ترامب"),
+)
+NEWS = arnews.Corpus(
+    [arnews.parse("ترامب يلتقي بوتين\n\nوقال دونالد ترامب إنه سيزور موسكو.\n", id="t1")]
+)
+
+
+def test_users_add_entities_and_mentions_work_on_their_corpora() -> None:
+    mine = gazetteer().extend([TRUMP])
+    assert isinstance(mine, arnews.Gazetteer)
+    assert len(mine) == len(gazetteer()) + 1
+    assert [h.text for h in NEWS.mentions("Trump", gazetteer=mine)] == ["ترامب", "دونالد ترامب"]
+    assert [h.text for h in NEWS.mentions("ترامب", gazetteer=mine)] == ["ترامب", "دونالد ترامب"]
+    assert [m.entity_id for m in NEWS[0].entities(gazetteer=mine)] == [
+        "trump",
+        "putin",
+        "trump",
+        "moscow",
+    ]
+    assert gazetteer().extend([]) == gazetteer()
+
+
+def test_an_unknown_name_says_how_to_add_it() -> None:
+    with pytest.raises(KeyError, match=r"add it with g = arnews\.gazetteer\(\)\.extend"):
+        NEWS.mentions("Trump")
+
+
+def test_the_mentions_of_two_gazetteers_are_kept_apart() -> None:
+    # Same id, other aliases: the kept answer is per entity, not per id.
+    other_lavrov = arnews.Entity(
+        id="lavrov", type="person", name_ar="لافروف", name_en="Lavrov", aliases=("سيرغي",)
+    )
+    bundled = CORPUS.mentions("lavrov")
+    mine = arnews.Gazetteer([other_lavrov])
+    assert [h.text for h in CORPUS.mentions("lavrov", gazetteer=mine)] == ["سيرغي", "سيرغي"]
+    assert CORPUS.mentions("lavrov") == bundled
+
+
+def test_mentions_follow_the_fields_of_search() -> None:
+    in_captions = CORPUS.mentions("Lavrov", fields="caption")
+    assert {h.field for h in in_captions} == {"caption"}
+    assert len(in_captions) < len(CORPUS.mentions("Lavrov"))
+
+
+def test_gazetteers_from_json(tmp_path: Path) -> None:
+    path = tmp_path / "g.json"
+    path.write_text(
+        json.dumps({"about": "mine", "entities": [attrs.asdict(TRUMP) | {"aliases": ["ترامب"]}]}),
+        encoding="utf-8",
+    )
+    loaded = arnews.Gazetteer.from_json(path)
+    assert [e.id for e in loaded] == ["trump"]
+    assert loaded[0].aliases == ("ترامب",)
+    # The bundled file is in the same format.
+    with resources.as_file(resources.files("arnews") / "data" / "gazetteer.json") as bundled:
+        assert arnews.Gazetteer.from_json(bundled) == gazetteer()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ([], 'expects an object with an "entities" list'),
+        ({"entities": [3]}, "entry 3 is not an object"),
+        (
+            {"entities": [{"id": "x", "type": "city", "name_ar": "س", "name_en": "x"}]},
+            "Entity.type must be one of",
+        ),
+        (
+            {
+                "entities": [
+                    {"id": "x", "type": "place", "name_ar": "س", "name_en": "x", "aliases": "س"}
+                ]
+            },
+            "'aliases' that is not a list",
+        ),
+        (
+            {"entities": [{"id": "", "type": "place", "name_ar": "س", "name_en": "x"}]},
+            "Entity.id must not be empty",
+        ),
+    ],
+)
+def test_malformed_gazetteer_data(data: object, message: str, tmp_path: Path) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValueError, match=re.escape(message)):
+        arnews.Gazetteer.from_json(path)
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ValueError, match="not JSON"):
+        arnews.Gazetteer.from_json(path)
+
+
+def test_ids_and_names_are_unique_in_a_gazetteer() -> None:
+    with pytest.raises(ValueError, match="share the id"):
+        gazetteer().extend([attrs.evolve(TRUMP, id="putin", name_en="Someone", aliases=("س",))])
+    with pytest.raises(ValueError, match="are both named 'بوتين'"):
+        gazetteer().extend([attrs.evolve(TRUMP, aliases=("بوتين",))])
+    with pytest.raises(TypeError, match=re.escape("Gazetteer() expects Entity items")):
+        arnews.Gazetteer(["x"])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match=re.escape("gazetteer=... expects a Gazetteer")):
+        CORPUS.mentions("Lavrov", gazetteer=[TRUMP])  # type: ignore[arg-type]
+
+
+def test_entities_check_their_fields() -> None:
+    with pytest.raises(
+        TypeError, match=re.escape("Entity.aliases must be a tuple of str, got str")
+    ):
+        arnews.Entity(id="x", type="place", name_ar="س", name_en="x", aliases="س")
+    with pytest.raises(ValueError, match=re.escape("Entity.aliases must not hold an empty string")):
+        arnews.Entity(id="x", type="place", name_ar="س", name_en="x", aliases=("",))

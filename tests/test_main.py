@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import subprocess
 import sys
 
@@ -10,6 +11,7 @@ import pytest
 
 import arnews
 from arnews.__main__ import main
+from arnews._display import display_width
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -56,14 +58,17 @@ def test_search_prints_id_field_and_marked_snippet() -> None:
     assert code == 0
     lines = out.splitlines()
     assert lines
-    assert all("[[" in line and "]]" in line for line in lines)
+    # Not a terminal: the match is set off by brackets that occur nowhere in the output.
+    assert all("⟦لافروف⟧" in line for line in lines)
     assert {line.split()[0] for line in lines} >= {"003_525ecddc6b3f777e", "004_27df001b210ff69a"}
 
 
-def test_search_without_hits_exits_0_with_a_message() -> None:
+def test_search_without_hits_exits_1_with_a_message() -> None:
     code, out, err = run("search", "بطريق")
-    assert (code, out) == (0, "")
-    assert "no hit" in err
+    assert (code, out) == (1, "")
+    assert err == "arnews: no hit for 'بطريق'\n"
+    assert run("kwic", "بطريق")[0] == 1
+    assert run("search", "بطريق", "--json")[:2] == (1, "")
 
 
 def test_kwic_lines_show_the_match() -> None:
@@ -71,7 +76,7 @@ def test_kwic_lines_show_the_match() -> None:
     assert code == 0
     lines = out.splitlines()
     assert len(lines) == 3
-    assert all("[[" in line for line in lines)
+    assert all("⟦" in line and "⟧" in line for line in lines)
 
 
 def test_bad_usage_exits_2() -> None:
@@ -103,3 +108,75 @@ def test_python_dash_m_runs() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "001_4f119960287c4d94" in result.stdout
+
+
+# -- JSON, exit codes, argument errors, columns ---------------------------------------------
+
+
+def test_json_output_of_every_command() -> None:
+    code, out, _ = run("list", "--json")
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in rows] == list(arnews.load().ids)
+    assert rows[2]["date_inferred"] is True
+    code, out, _ = run("show", "003", "--json")
+    assert code == 0
+    assert json.loads(out)["subheadings"] == ["مواقف وقلق", "نفي واضطراب", "دور التحالف"]
+    code, out, _ = run("search", "لافروف", "--json")
+    hits = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert len(hits) == 5
+    assert {h["outlet"] for h in hits} == {"الجزيرة نت", "الجورنال نيوز"}
+    assert all(h["text"] == "لافروف" and "لافروف" in h["sentence"] for h in hits)
+    code, out, _ = run("kwic", "لافروف", "--json", "--sort", "right1")
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [line["right"].split()[0] for line in lines] == [":", "إن", "للالتفاف", "متحدثا", "هذا"]
+
+
+def test_search_takes_the_query_language() -> None:
+    code, out, _ = run("search", "لافروف", "OR", "كيري", "--json")
+    assert code == 0
+    assert {json.loads(line)["text"] for line in out.splitlines()} >= {"لافروف", "كيري"}
+    code, _, err = run("search", "لافروف", "OR")
+    assert code == 2
+    assert "'OR' at character 7 has nothing after it" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ("search", "x", "--limit", "x"),
+            "argument --limit: expected a whole number of 0 or more, got 'x'",
+        ),
+        (
+            ("search", "x", "--limit", "-1"),
+            "argument --limit: expected a whole number of 0 or more, got -1",
+        ),
+        (
+            ("kwic", "x", "--width", "20000000"),
+            "argument --width: at most 1000 characters of context",
+        ),
+        (("kwic", "x", "--width", "1000000000000"), "argument --width: at most 1000 characters"),
+        (("kwic", "x", "--sort", "up"), "argument --sort: expected a sort key such as right1"),
+    ],
+)
+def test_argument_errors_are_readable(
+    argv: tuple[str, ...], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(list(argv))
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "invalid" not in err
+
+
+def test_list_aligns_the_outlet_column_by_display_width() -> None:
+    _, out, _ = run("list")
+    rows = out.splitlines()[:5]
+    titles = [arnews.load()[i].title for i in range(5)]
+    starts = {
+        display_width(row[: row.index(title)]) for row, title in zip(rows, titles, strict=True)
+    }
+    assert len(starts) == 1  # every title starts in the same terminal column

@@ -15,11 +15,14 @@ from ._article import Article
 from ._catalog import CatalogEntry, catalog
 from ._corpus import Corpus
 from ._dates import find_date
-from ._entities import Entity, Mention, gazetteer
+from ._entities import Entity, Gazetteer, Mention, gazetteer
+from ._frequencies import Frequencies, Frequency
 from ._load import load, load_dir
 from ._model import Caption, RelatedStory, Section
 from ._parse import parse
+from ._query import Q, Query, QuerySyntaxError
 from ._results import Concordance, ConcordanceLine, Hit, Hits
+from ._sentences import Sentence, split_sentences
 from ._tokenize import Token, tokenize
 
 __all__ = [
@@ -30,11 +33,18 @@ __all__ = [
     "ConcordanceLine",
     "Corpus",
     "Entity",
+    "Frequencies",
+    "Frequency",
+    "Gazetteer",
     "Hit",
     "Hits",
     "Mention",
+    "Q",
+    "Query",
+    "QuerySyntaxError",
     "RelatedStory",
     "Section",
+    "Sentence",
     "Token",
     "catalog",
     "find_date",
@@ -42,6 +52,7 @@ __all__ = [
     "load",
     "load_dir",
     "parse",
+    "split_sentences",
     "tokenize",
 ]
 

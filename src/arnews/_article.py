@@ -7,8 +7,9 @@ from typing import Any
 import attrs
 
 from ._display import article_html, article_pretty
-from ._entities import Mention, article_mentions
+from ._entities import Gazetteer, Mention, article_mentions, resolve_gazetteer
 from ._model import ArticleBase
+from ._sentences import Sentence, article_sentences
 
 __all__ = ["Article"]
 
@@ -42,15 +43,29 @@ class Article(ArticleBase):
             is expected, a str date, a non-bool ``date_inferred`` ...).
     """
 
-    def entities(self) -> tuple[Mention, ...]:
+    def entities(self, *, gazetteer: Gazetteer | None = None) -> tuple[Mention, ...]:
         """The gazetteer entities mentioned in this article, in text order.
+
+        ``gazetteer`` is the bundled one unless you pass your own.
 
         >>> import arnews
         >>> a = arnews.load().get("003_525ecddc6b3f777e")
         >>> "lavrov" in {m.entity_id for m in a.entities()}
         True
         """
-        return article_mentions(self)
+        return article_mentions(self, resolve_gazetteer(gazetteer))
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """The sentences of the title, paragraphs and captions, with their field and span.
+
+        See :func:`arnews.split_sentences` for the rules (computed on each access).
+
+        >>> import arnews
+        >>> [(s.field, s.index, s.text[-8:]) for s in arnews.load()[0].sentences[1:3]]
+        [('paragraph', 0, ' الموصل؛'), ('paragraph', 0, 'ة الطلب.')]
+        """
+        return article_sentences(self)
 
     def _repr_html_(self) -> str:
         return article_html(self)

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 __all__ = [
     "DECODE_HINT",
     "attrs_instance_of",
+    "attrs_int",
     "attrs_tuple_of",
     "check_bool",
     "check_callable",
@@ -32,6 +33,7 @@ __all__ = [
     "check_optional_str",
     "check_pair",
     "check_path",
+    "check_sequence_of_str",
     "check_str",
     "expected",
     "validate_date",
@@ -235,6 +237,28 @@ def check_pair(
     raise TypeError(msg)
 
 
+def check_sequence_of_str(value: object, where: str, what: str) -> list[str]:
+    """``value`` as a list of str, if it is a list or tuple of str (not a str or bytes).
+
+    >>> check_sequence_of_str(("search", "بغداد"), "main()", "arguments")
+    ['search', 'بغداد']
+    >>> check_sequence_of_str(b"search", "main()", "arguments such as ['list']")
+    Traceback (most recent call last):
+    ...
+    TypeError: main() expects a list of str, got bytes; pass arguments such as ['list']
+
+    Raises:
+        TypeError: if ``value`` is not a list or tuple, or holds something else than str.
+    """
+    if not isinstance(value, list | tuple):
+        raise expected(where, "a list of str", value, f"pass {what}")
+    for item in value:
+        if not isinstance(item, str):
+            hint = DECODE_HINT if isinstance(item, bytes) else f"pass {what}"
+            raise expected(where, "a list of str", item, hint)
+    return list(value)
+
+
 def check_iterable(value: object, where: str, what: str, hint: str = "") -> tuple[object, ...]:
     """The items of ``value`` as a tuple, if it is an iterable that is not a str or bytes.
 
@@ -289,6 +313,30 @@ def attrs_instance_of(kinds: type | tuple[type, ...], what: str, hint: str) -> C
         if not isinstance(value, kinds):
             msg = f"{what} must be {hint}, got {_kind(value)}"
             raise TypeError(msg)
+
+    return validate
+
+
+def attrs_int(what: str, minimum: int | None = 0) -> Callable[..., None]:
+    """An attrs validator: an int (not a bool) of at least ``minimum`` (None: any).
+
+    >>> attrs_int("Hit.start")(None, None, -1)
+    Traceback (most recent call last):
+    ...
+    ValueError: Hit.start must be 0 or more, got -1
+    >>> attrs_int("Hit.start")(None, None, "3")
+    Traceback (most recent call last):
+    ...
+    TypeError: Hit.start must be an int, got str
+    """
+
+    def validate(_instance: object, _attribute: object, value: object) -> None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            msg = f"{what} must be an int, got {_kind(value)}"
+            raise TypeError(msg)
+        if minimum is not None and value < minimum:
+            msg = f"{what} must be {minimum} or more, got {value}"
+            raise ValueError(msg)
 
     return validate
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
-from . import _display, _entities, _export, _frequencies, _search
+from . import _display, _entities, _export, _frequencies, _query
 from ._article import Article
 from ._checks import (
     check_bool,
@@ -29,10 +29,11 @@ from ._checks import (
     check_optional_str,
     check_str,
 )
-from ._entities import Entity, Mention
+from ._entities import Entity, Gazetteer, Mention
 from ._index import MemoryIndex
-from ._model import DEFAULT_FIELDS
+from ._model import DEFAULT_FIELDS, field_kinds
 from ._modes import DEFAULT_MODE
+from ._query import Query
 from ._results import Concordance, Hits
 
 if TYPE_CHECKING:
@@ -76,8 +77,8 @@ class _Memo:
     lock: threading.RLock = attrs.Factory(threading.RLock)
     index: MemoryIndex | None = None
     by_id: dict[str, Article] | None = None
-    ranked: tuple[tuple[str, int], ...] | None = None
-    mentions: dict[str, Hits] = attrs.Factory(dict)
+    counted: dict[bool, _frequencies.Frequencies] = attrs.Factory(dict)
+    mentions: dict[tuple[Entity, frozenset[int]], Hits] = attrs.Factory(dict)
 
 
 @attrs.frozen(eq=False)
@@ -188,16 +189,23 @@ class Corpus(Sequence[Article]):
                     index = self._memo.index = MemoryIndex(self.articles)
         return index
 
-    def _entity_hits(self, entity: Entity) -> Hits:
-        """One entity's mentions, found once per corpus and kept."""
+    def _entity_hits(self, entity: Entity, fields: Sequence[str] = DEFAULT_FIELDS) -> Hits:
+        """One entity's mentions in some fields, found once per corpus and kept.
+
+        The answers are kept per (entity, field kinds): an entity of a user's
+        gazetteer with the same id as a bundled one is another key.
+        """
         memo = self._memo
-        hits = memo.mentions.get(entity.id)
+        key = (entity, field_kinds(fields, "mentions()"))
+        hits = memo.mentions.get(key)
         if hits is None:
             index = self.search_index
             with memo.lock:
-                hits = memo.mentions.get(entity.id)
+                hits = memo.mentions.get(key)
                 if hits is None:
-                    hits = memo.mentions[entity.id] = _entities.entity_hits(index, entity, self)
+                    hits = memo.mentions[key] = _entities.entity_hits(
+                        index, entity, self, fields=fields
+                    )
         return hits
 
     # -- lookup -------------------------------------------------------------
@@ -318,13 +326,20 @@ class Corpus(Sequence[Article]):
 
     # -- queries ----------------------------------------------------------------
     def search(
-        self, query: str, *, fields: Sequence[str] = DEFAULT_FIELDS, mode: str = DEFAULT_MODE
+        self,
+        query: str | Query,
+        *,
+        fields: Sequence[str] = DEFAULT_FIELDS,
+        mode: str = DEFAULT_MODE,
     ) -> Hits:
-        """Find a word or phrase, seeing through spelling variants, clitics and inflections.
+        """Every hit of a query, seeing through spelling variants, clitics and inflections.
 
-        ``mode`` is ``"exact"``, ``"spelling"``, ``"clitics"`` or ``"inflections"``
-        (the default); see :func:`arnews._search.search` and docs/querying.md
-        for the matching rules.
+        ``query`` is a word, a phrase or a query in the small language of
+        docs/querying.md (``a OR b``, ``a -b``, ``a*``, ``"a b"``, ``a AND b``,
+        brackets), or the same built with :data:`arnews.Q`.  ``mode`` is
+        ``"exact"``, ``"spelling"``, ``"clitics"`` or ``"inflections"`` (the
+        default), for every word of the query; see :func:`arnews._search.search`
+        and docs/querying.md for the matching rules.
 
         >>> import arnews
         >>> hits = arnews.load().search("بغداد")
@@ -332,27 +347,50 @@ class Corpus(Sequence[Article]):
         ('000_e0e2311573730f34', 'وبغداد')
 
         Raises:
-            TypeError: if ``query`` is not a str, ``fields`` not a sequence of names,
-                or ``mode`` not a str.
-            ValueError: if the query holds no word, a field name is unknown, or the
-                mode is not one of the four.
+            TypeError: if ``query`` is neither a str nor a Q object, or ``fields`` not names.
+            ValueError: if the query holds no word or is malformed (the message points at
+                the problem), a field name is unknown, or ``mode`` is not a match mode.
         """
-        return _search.search(self.search_index, query, fields=fields, mode=mode, source=self)
+        return _query.search(self.search_index, query, fields=fields, mode=mode, source=self)
+
+    def matching(
+        self,
+        query: str | Query,
+        *,
+        fields: Sequence[str] = DEFAULT_FIELDS,
+        mode: str = DEFAULT_MODE,
+    ) -> Corpus:
+        """The sub-corpus of the articles where ``query`` has a hit, in corpus order.
+
+        Exactly the articles of ``self.search(query, fields=fields)``.
+
+        >>> import arnews
+        >>> arnews.load().matching("لافروف -كيري").ids
+        ('003_525ecddc6b3f777e',)
+
+        Raises:
+            TypeError, ValueError: as :meth:`search`.
+        """
+        found = {hit.article_id for hit in self.search(query, fields=fields, mode=mode)}
+        return Corpus(a for a in self.articles if a.id in found)
 
     def concordance(
         self,
-        query: str,
+        query: str | Query,
         *,
         width: int = 40,
         fields: Sequence[str] = DEFAULT_FIELDS,
+        sort: str | Sequence[str] | None = None,
         mode: str = DEFAULT_MODE,
     ) -> Concordance:
-        """Keyword-in-context lines for every hit of ``query``.
+        """Keyword-in-context lines for every hit of ``query``, optionally sorted by context.
 
         Each :class:`ConcordanceLine` holds ``left``, ``match`` and ``right``
-        (cut exactly from the field), and ``article_id``, ``field``, ``offset``
-        and ``index`` to locate it.  ``fields`` picks the fields to look in,
-        as in :meth:`search`.
+        (up to ``width`` characters a side, cut at word boundaries), and
+        ``article_id``, ``field``, ``offset`` and ``index`` to locate it.
+        ``sort="right1"`` sorts by the first word after the match, ``"left1"``
+        by the word before it, ``"right2"`` … ``"left5"``, or several:
+        ``"right1,right2"``.  ``fields`` as in :meth:`search`.
 
         >>> import arnews
         >>> line = arnews.load().concordance("لافروف", width=20)[0]
@@ -360,63 +398,105 @@ class Corpus(Sequence[Article]):
         ('لافروف', '003_525ecddc6b3f777e')
 
         Raises:
-            TypeError: if ``query`` is not a str, ``width`` not an int, or
-                ``fields`` not a sequence of names.
-            ValueError: as :meth:`search`, or if ``width`` is negative.
+            TypeError: as :meth:`search`, or if ``width`` is not an int.
+            ValueError: as :meth:`search`, if ``width`` is negative or too wide, or
+                ``sort`` names an unknown key.
         """
-        return _search.concordance(self.search_index, query, width=width, fields=fields, mode=mode)
+        return _query.concordance(
+            self.search_index, query, width=width, fields=fields, sort=sort, mode=mode, source=self
+        )
 
     def frequencies(
-        self, *, top: int | None = None, stopwords: bool = True
-    ) -> tuple[tuple[str, int], ...]:
-        """Counts of normalized word stems, most frequent first.
+        self,
+        *,
+        top: int | None = None,
+        stopwords: bool = True,
+        fields: Sequence[str] = DEFAULT_FIELDS,
+        n: int = 1,
+        stems: bool = False,
+        by: str | Callable[[Article], Hashable] | None = None,
+    ) -> _frequencies.Frequencies:
+        """Word (or n-gram) counts, most frequent first, each shown as the texts write it.
 
-        See :func:`arnews._frequencies.frequencies` for what is counted.
+        Entries are ``(word, count)`` pairs (:class:`arnews.Frequency`) whose
+        word is the most common original spelling of what was counted, with
+        ``key`` (the normalized stem), ``forms`` and ``group``.  ``stems=True``
+        also counts a word with and without the article together; ``n=2``
+        counts pairs of words; ``by="outlet"``, ``"year"``, ``"month"`` or a
+        function counts per group; ``fields`` as in :meth:`search`.  See
+        :func:`arnews._frequencies.count_words`.
 
         >>> import arnews
         >>> dict(arnews.load().frequencies(top=50))["روسيا"] > 10
         True
 
         Raises:
-            TypeError: if ``top`` is not an int or None, or ``stopwords`` not a bool.
-            ValueError: if ``top`` is negative.
+            TypeError: if an argument has the wrong type.
+            ValueError: if ``top`` is negative, ``n`` below 1, or a field or group unknown.
         """
+        default = fields == DEFAULT_FIELDS and n == 1 and not stems and by is None
+        if not default:
+            return _frequencies.count_words(
+                self.articles,
+                self.search_index.vocabulary(),
+                top=top,
+                stopwords=stopwords,
+                fields=fields,
+                n=n,
+                stems=stems,
+                by=by,
+            )
         _frequencies.check_frequency_args(top, stopwords)
-        ranked = self._memo.ranked
-        if ranked is None:
+        counted = self._memo.counted.get(stopwords)
+        if counted is None:
             index = self.search_index
             with self._memo.lock:
-                ranked = self._memo.ranked
-                if ranked is None:
-                    ranked = self._memo.ranked = _frequencies.ranked_stems(index)
-        return _frequencies.frequencies(ranked, top=top, stopwords=stopwords)
+                counted = self._memo.counted.get(stopwords)
+                if counted is None:
+                    counted = self._memo.counted[stopwords] = _frequencies.count_words(
+                        self.articles, index.vocabulary(), stopwords=stopwords
+                    )
+        return counted if top is None else _frequencies.Frequencies(counted[:top])
 
-    def mentions(self, entity: str) -> Hits:
+    def mentions(
+        self,
+        entity: str,
+        *,
+        gazetteer: Gazetteer | None = None,
+        fields: Sequence[str] = DEFAULT_FIELDS,
+    ) -> Hits:
         """Every mention of a gazetteer entity (id, English name or any Arabic alias).
 
         Mentions are search hits of the entity's aliases (the longest wins
-        where two overlap), in text order; see :func:`arnews.gazetteer`.
-        Each entity's mentions are found once per corpus and kept.
+        where two overlap), in text order, in ``fields`` as in :meth:`search`.
+        ``gazetteer`` is the bundled :func:`arnews.gazetteer` unless you pass
+        your own (``arnews.gazetteer().extend([...])``).  Each answer is found
+        once per corpus and kept; it is immutable, so no caller can change
+        what the next one gets.
 
         >>> import arnews
         >>> [h.text for h in arnews.load().mentions("لافروف")][:2]
         ['سيرغي لافروف', 'لافروف']
 
         Raises:
-            TypeError: if ``entity`` is not a str.
+            TypeError: if ``entity`` is not a str, or ``gazetteer`` not a Gazetteer.
             KeyError: if the gazetteer knows no such entity; the message says
-                how to list the known ones.
+                how to list the known ones and how to add one.
         """
-        return self._entity_hits(_entities.resolve(entity))
+        return self._entity_hits(_entities.resolve(entity, gazetteer), fields)
 
-    def entities(self) -> tuple[Mention, ...]:
-        """Every gazetteer entity mention in the corpus, by article then position.
+    def entities(self, *, gazetteer: Gazetteer | None = None) -> tuple[Mention, ...]:
+        """Every mention of the gazetteer's entities, by article then position.
 
         >>> import arnews
         >>> len(arnews.load().entities()) > 20
         True
+
+        Raises:
+            TypeError: if ``gazetteer`` is not a Gazetteer.
         """
-        return _entities.all_mentions(self.search_index, self._entity_hits)
+        chosen = _entities.resolve_gazetteer(gazetteer)
+        return _entities.all_mentions(self.search_index, self._entity_hits, chosen)
 
     # -- export ---------------------------------------------------------------
     def to_records(self) -> list[dict[str, Any]]:

@@ -1,35 +1,51 @@
 """Notebook and terminal display: HTML (``_repr_html_``) and pretty text (``_repr_pretty_``).
 
-Every string that comes from a text is passed through :func:`html.escape`
-before it reaches the HTML, and search hits are wrapped in ``<mark>``.
-Direction and language are chosen per cell from the content: a caption's
-own ``lang`` where the record knows it (``dir="ltr" lang="en"`` for English
-captions), otherwise the script of the letters — mostly Arabic letters give
-``dir="rtl" lang="ar"``, mostly other letters ``dir="ltr"`` (with no claim
-about the language), no letters ``dir="auto"``.  The pretty functions return
-plain strings; the ``_repr_pretty_`` methods hand them to IPython's printer
-with ``p.text(...)``.
+HTML: every value that reaches the HTML — text, ids, field names, numbers —
+is passed through :func:`html.escape`, and search hits are wrapped in
+``<mark>``.  Each block states its own direction and language:
+
+* ``dir`` comes from the block's first strong character (the rule browsers
+  apply to ``dir="auto"``): an Arabic title holding a Latin product name
+  (``هواوي تطلق Huawei Mate 9``) reads right to left, an English caption left
+  to right, a block with no letters gets ``dir="auto"``;
+* ``lang`` comes from the record where it knows it (a caption's ``lang``),
+  else from the share of Arabic letters: ``lang="ar"`` when at least half the
+  letters are Arabic, no claim otherwise;
+* every block also sets ``text-align: start`` inline, so that a notebook's
+  own rules (JupyterLab's ``.jp-RenderedHTMLCommon p {text-align: left}``)
+  cannot pull a right-to-left paragraph to the left.
+
+Terminal: the pretty functions return plain strings whose control characters
+are made visible (:func:`terminal_safe`); the ``_repr_pretty_`` methods hand
+them to IPython's printer with ``p.text(...)``.
 """
 
 from __future__ import annotations
 
 import html
+import unicodedata
 from collections.abc import Iterable, Sequence
 from itertools import islice
-from typing import Protocol
+from typing import Final, Protocol
 
 from ._model import ArticleBase, ArticleSource, Caption, field_text
 from ._tokenize import ARABIC_LETTER_RE, LETTER_RE
 
 __all__ = [
+    "KEPT_BIDI_MARKS",
     "article_html",
     "article_pretty",
     "concordance_html",
     "concordance_pretty",
     "corpus_html",
     "corpus_pretty",
+    "direction",
+    "display_width",
     "hits_html",
     "hits_pretty",
+    "markers",
+    "pad",
+    "terminal_safe",
 ]
 
 #: How many rows a corpus, hit or concordance table shows before it says "... N more".
@@ -37,20 +53,42 @@ MAX_ROWS = 30
 #: Characters of context on each side of a hit in a hits table.
 CONTEXT = 40
 
-_AR = 'dir="rtl" lang="ar"'
-_EN = 'dir="ltr" lang="en"'
-_LTR = 'dir="ltr"'
-_AUTO = 'dir="auto"'
+_START: Final = 'style="text-align:start"'
+_STRONG_RTL: Final = frozenset(("R", "AL"))
 
 
-def _lang_attrs(text: str, lang: str | None = None) -> str:
-    """The ``dir``/``lang`` attributes of a cell: from ``lang`` if known, else from the script."""
-    if lang is not None:
-        return _AR if lang == "ar" else f'dir="ltr" lang="{_e(lang)}"'
+def direction(text: str) -> str:
+    """``"rtl"``, ``"ltr"`` or ``"auto"``: the direction of ``text``'s first strong character.
+
+    >>> direction("هواوي تطلق Huawei Mate 9"), direction("Photo: AFP"), direction("2015")
+    ('rtl', 'ltr', 'auto')
+    """
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind == "L":
+            return "ltr"
+        if kind in _STRONG_RTL:
+            return "rtl"
+    return "auto"
+
+
+def _lang(text: str) -> str | None:
+    """``"ar"`` when at least half the letters of ``text`` are Arabic, else None."""
     letters = len(LETTER_RE.findall(text))
-    if not letters:
-        return _AUTO
-    return _AR if 2 * len(ARABIC_LETTER_RE.findall(text)) >= letters else _LTR
+    if letters and 2 * len(ARABIC_LETTER_RE.findall(text)) >= letters:
+        return "ar"
+    return None
+
+
+def _attrs(text: str, lang: str | None = None, *, align: bool = True) -> str:
+    """The ``dir``, ``lang`` and alignment attributes of one block of ``text``."""
+    parts = [f'dir="{direction(text)}"']
+    label = lang if lang is not None else _lang(text)
+    if label is not None:
+        parts.append(f'lang="{_e(label)}"')
+    if align:
+        parts.append(_START)
+    return " ".join(parts)
 
 
 class _HitLike(Protocol):
@@ -85,6 +123,8 @@ class _LineLike(Protocol):
     def field(self) -> str: ...
     @property
     def offset(self) -> int: ...
+    @property
+    def index(self) -> int: ...
 
 
 def _e(text: str) -> str:
@@ -123,12 +163,6 @@ def _marked(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def _unless_ar(text: str) -> str:
-    """`` dir=... `` for an element inside an Arabic block whose own text is not Arabic, else ''."""
-    attrs = _lang_attrs(text)
-    return "" if attrs == _AR else " " + attrs
-
-
 def _more(shown: int, total: int, columns: int) -> str:
     """A table row saying how many rows were left out, or nothing."""
     if total <= shown:
@@ -141,7 +175,7 @@ def _more(shown: int, total: int, columns: int) -> str:
 
 def _caption_html(caption: Caption, spans: Iterable[tuple[int, int]]) -> str:
     """One caption as a ``<figcaption>`` in its own language and direction, spans marked."""
-    attrs = _lang_attrs(caption.text, caption.lang)
+    attrs = _attrs(caption.text, caption.lang)
     credit = f" <small>({_e(caption.credit)})</small>" if caption.credit else ""
     body = _marked(caption.text, spans)
     return f"<figure><figcaption {attrs}>{body}{credit}</figcaption></figure>"
@@ -157,7 +191,7 @@ def _meta(article: ArticleBase) -> str:
         parts.append(f'<span dir="ltr">{article.time.strftime("%H:%M")}</span>')
     for name in (article.outlet, article.dateline, *article.sources):
         if name:
-            parts.append(f"<bdi {_AR}>{_e(name)}</bdi>")
+            parts.append(f"<bdi {_attrs(name, align=False)}>{_e(name)}</bdi>")
     return " · ".join(parts)
 
 
@@ -174,26 +208,27 @@ def article_html(article: ArticleBase, marks: Iterable[_HitLike] = ()) -> str:
     for hit in marks:
         if hit.article_id == article.id:
             spans.setdefault((hit.field, hit.index), []).append((hit.start, hit.end))
-    out = [f'<div class="arnews-article" {_AR}>']
-    out.append(
-        f"<h3{_unless_ar(article.title)}>{_marked(article.title, spans.get(('title', 0), ()))}</h3>"
-    )
-    out.append(f'<p class="arnews-meta"><small>{_meta(article)}</small></p>')
+    out = [f'<div class="arnews-article" dir="rtl" lang="ar" {_START}>']
+    title = _marked(article.title, spans.get(("title", 0), ()))
+    out.append(f"<h3 {_attrs(article.title)}>{title}</h3>")
+    out.append(f'<p class="arnews-meta" dir="rtl" {_START}><small>{_meta(article)}</small></p>')
     number = 0
     for section in article.sections:
         if section.heading is not None:
-            out.append(f"<h4>{_e(section.heading)}</h4>")
+            out.append(f"<h4 {_attrs(section.heading)}>{_e(section.heading)}</h4>")
         for paragraph in section.paragraphs:
             marked = _marked(paragraph, spans.get(("paragraph", number), ()))
-            out.append(f"<p{_unless_ar(paragraph)}>{marked}</p>")
+            out.append(f"<p {_attrs(paragraph)}>{marked}</p>")
             number += 1
     for i, caption in enumerate(article.captions):
         out.append(_caption_html(caption, spans.get(("caption", i), ())))
     if article.keywords:
-        out.append(f"<p><small>{_e(' · '.join(article.keywords))}</small></p>")
+        keywords = " · ".join(article.keywords)
+        out.append(f"<p {_attrs(keywords)}><small>{_e(keywords)}</small></p>")
     if article.related:
         items = "".join(
-            f"<li>{'<b>' + _e(r.title) + '</b> ' if r.title else ''}{_e(r.summary)}</li>"
+            f"<li {_attrs(r.summary)}>{'<b>' + _e(r.title) + '</b> ' if r.title else ''}"
+            f"{_e(r.summary)}</li>"
             for r in article.related
         )
         out.append(f"<details><summary>{len(article.related)} related</summary><ul>{items}</ul>")
@@ -227,7 +262,7 @@ def article_pretty(article: ArticleBase) -> str:
     )
     if paragraphs:
         lines.append("  " + _shorten(_one_line(paragraphs[0]), 200))
-    return "\n".join(lines)
+    return terminal_safe("\n".join(lines))
 
 
 # -- corpora ----------------------------------------------------------------
@@ -247,12 +282,13 @@ def corpus_html(corpus: Sequence[ArticleBase]) -> str:
         if article.date_inferred and date:
             date += "*"
         rows.append(
-            f'<tr><td><code dir="ltr">{_e(article.id)}</code></td><td>{date}</td>'
-            f"<td {_lang_attrs(article.outlet or '')}>{_e(article.outlet or '')}</td>"
-            f"<td {_lang_attrs(article.title)}>{_e(_shorten(article.title, 120))}</td></tr>"
+            f'<tr><td><code dir="ltr">{_e(article.id)}</code></td>'
+            f'<td dir="ltr" {_START}>{_e(date)}</td>'
+            f"<td {_attrs(article.outlet or '')}>{_e(article.outlet or '')}</td>"
+            f"<td {_attrs(article.title)}>{_e(_shorten(article.title, 120))}</td></tr>"
         )
     return (
-        f'<table class="arnews-corpus"><caption>Corpus of {len(corpus)} articles'
+        f'<table class="arnews-corpus"><caption dir="ltr">Corpus of {len(corpus)} articles'
         " (* inferred date)</caption>"
         "<thead><tr><th>id</th><th>date</th><th>outlet</th><th>title</th></tr></thead>"
         f"<tbody>{''.join(rows)}{_more(len(rows), len(corpus), 4)}</tbody></table>"
@@ -272,45 +308,46 @@ def corpus_pretty(corpus: Sequence[ArticleBase]) -> str:
         lines.append(f"  {article.id}  {date}  {_shorten(_one_line(article.title), 60)}")
     if len(corpus) > MAX_ROWS:
         lines.append(f"  ... {len(corpus) - MAX_ROWS} more")
-    return "\n".join(lines)
+    return terminal_safe("\n".join(lines))
 
 
 # -- search results ----------------------------------------------------------
 
 
-def _context(hit: _HitLike, corpus: ArticleSource | None) -> tuple[str, str]:
+def _context(hit: _HitLike, source: ArticleSource | None) -> tuple[str, str]:
     """The hit in its field as escaped HTML, ``CONTEXT`` characters each side, and its attributes.
 
-    The attributes (``dir``/``lang``) come from the caption's language for a
-    caption hit, else from the script of the field's letters.
+    Direction comes from the field's first strong character; the language
+    from the caption's ``lang`` for a caption hit, else from the letters.
     """
-    article = None if corpus is None else corpus.get(hit.article_id)
+    article = None if source is None else source.get(hit.article_id)
     if article is None:
-        return f"<mark>{_e(hit.text)}</mark>", _lang_attrs(hit.text)
+        return f"<mark>{_e(hit.text)}</mark>", _attrs(hit.text)
     text = field_text(article, hit.field, hit.index)
     lang = article.captions[hit.index].lang if hit.field == "caption" else None
     lo, hi = max(hit.start - CONTEXT, 0), min(hit.end + CONTEXT, len(text))
     left = ("…" if lo > 0 else "") + text[lo : hit.start]
     right = text[hit.end : hi] + ("…" if hi < len(text) else "")
     shown = f"{_e(left)}<mark>{_e(text[hit.start : hit.end])}</mark>{_e(right)}"
-    return shown, _lang_attrs(text, lang)
+    return shown, _attrs(text, lang)
 
 
-def _hit_row(hit: _HitLike, corpus: ArticleSource | None) -> str:
+def _hit_row(hit: _HitLike, source: ArticleSource | None) -> str:
     """One row of the hits table."""
-    shown, attrs = _context(hit, corpus)
+    shown, attrs = _context(hit, source)
     return (
         f'<tr><td><code dir="ltr">{_e(hit.article_id)}</code></td>'
-        f"<td>{_e(hit.field)}</td><td>{hit.index}</td><td {attrs}>{shown}</td></tr>"
+        f'<td dir="ltr">{_e(hit.field)}</td><td dir="ltr">{_e(str(hit.index))}</td>'
+        f"<td {attrs}>{shown}</td></tr>"
     )
 
 
-def hits_html(hits: Sequence[_HitLike], corpus: ArticleSource | None = None) -> str:
-    """Search hits as a table; with the ``corpus`` they came from, each shows its context.
+def hits_html(hits: Sequence[_HitLike], source: ArticleSource | None = None) -> str:
+    """Search hits as a table; with the ``source`` they came from, each shows its context.
 
-    The context cell is marked right-to-left Arabic or left-to-right from
-    its own text (a caption's ``lang`` where known), so an English caption
-    is not labelled Arabic.
+    The context cell takes its direction from its field's first strong
+    character and its language from a caption's ``lang`` or the letters, so
+    an English caption is not labelled Arabic.
 
     >>> import arnews
     >>> corpus = arnews.load()
@@ -320,12 +357,17 @@ def hits_html(hits: Sequence[_HitLike], corpus: ArticleSource | None = None) -> 
     >>> 'lang="ar"' in hits_html(corpus.search("Putin"), corpus)
     False
     """
-    rows = [_hit_row(h, corpus) for h in hits[:MAX_ROWS]]
+    rows = [_hit_row(h, source) for h in hits[:MAX_ROWS]]
     return (
-        f'<table class="arnews-hits"><caption>{len(hits)} hit(s)</caption>'
+        f'<table class="arnews-hits"><caption dir="ltr">{_count(len(hits), "hit")}</caption>'
         "<thead><tr><th>article</th><th>field</th><th>#</th><th>match</th></tr></thead>"
         f"<tbody>{''.join(rows)}{_more(len(rows), len(hits), 4)}</tbody></table>"
     )
+
+
+def _count(n: int, noun: str) -> str:
+    """``1 hit``, ``2 hits``."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def hits_pretty(hits: Sequence[_HitLike]) -> str:
@@ -333,12 +375,13 @@ def hits_pretty(hits: Sequence[_HitLike]) -> str:
 
     >>> import arnews
     >>> print(hits_pretty(arnews.load().search("لافروف")[:1]))
-    1 hit(s)
+    1 hit
       003_525ecddc6b3f777e  paragraph[...]  ...  لافروف
     """
-    lines = [f"{len(hits)} hit(s)"]
+    lines = [_count(len(hits), "hit")]
     lines.extend(
-        f"  {h.article_id}  {h.field}[{h.index}]  {h.start}:{h.end}  {_one_line(h.text)}"
+        f"  {terminal_safe(h.article_id)}  {terminal_safe(h.field)}[{h.index}]  "
+        f"{h.start}:{h.end}  {terminal_safe(_one_line(h.text))}"
         for h in hits[:MAX_ROWS]
     )
     if len(hits) > MAX_ROWS:
@@ -346,19 +389,34 @@ def hits_pretty(hits: Sequence[_HitLike]) -> str:
     return "\n".join(lines)
 
 
-def _concordance_row(line: _LineLike) -> str:
-    """One row of the right-to-left concordance table, its cells marked from its own text.
+def _line_direction(line: _LineLike, source: ArticleSource | None) -> str:
+    """The direction of a concordance line: its field's first strong character."""
+    article = None if source is None else source.get(line.article_id)
+    if article is not None:
+        try:
+            return direction(field_text(article, line.field, line.index))
+        except (ValueError, IndexError):
+            pass
+    return direction(line.left + line.match + line.right)
 
-    An Arabic row lists left context, match, right context, which the
-    right-to-left table shows from right to left; a left-to-right row lists
-    them the other way round so that it reads from left to right on screen.
+
+def _concordance_row(line: _LineLike, source: ArticleSource | None) -> str:
+    """One row of the right-to-left concordance table, ordered by the line's own direction.
+
+    The table is right to left, so a right-to-left line lists left context,
+    match, right context (the preceding words end up right of the match); a
+    left-to-right line lists them the other way round so that it too reads
+    towards the match.  Each context cell is aligned towards the match.
     """
-    attrs = _lang_attrs(line.left + line.match + line.right)
+    text = line.left + line.match + line.right
+    way = _line_direction(line, source)
+    attrs = f'dir="{way}"' + (f' lang="{label}"' if (label := _lang(text)) else "")
     match = f"<td {attrs}><mark>{_e(line.match)}</mark></td>"
-    where = f'<td dir="ltr"><code>{_e(line.article_id)}</code> {_e(line.field)}</td>'
-    if attrs == _LTR:
-        # The first cell shows rightmost: the following context; each context cell is
-        # aligned towards the match.
+    where = (
+        f'<td dir="ltr" {_START}><code>{_e(line.article_id)}</code> {_e(line.field)}'
+        f"[{_e(str(line.index))}]</td>"
+    )
+    if way == "ltr":
         first = f'<td {attrs} style="text-align:left">{_e(line.right)}</td>'
         last = f'<td {attrs} style="text-align:right">{_e(line.left)}</td>'
     else:
@@ -367,42 +425,148 @@ def _concordance_row(line: _LineLike) -> str:
     return f"<tr>{first}{match}{last}{where}</tr>"
 
 
-def concordance_html(lines: Sequence[_LineLike]) -> str:
+def concordance_html(
+    lines: Sequence[_LineLike],
+    source: ArticleSource | None = None,
+    sort: Sequence[str] | None = None,
+) -> str:
     """Keyword-in-context lines as a right-to-left table with the match column in the middle.
 
-    In the right-to-left table the preceding context of an Arabic line sits
-    right of the match and the following context left of it, each aligned
-    towards the match.  Each cell's ``dir``/``lang`` comes from the line's own
-    letters: a line in Latin script is ``dir="ltr"`` (not labelled Arabic)
-    and its cells are listed in reverse, so it too reads towards the match.
+    A header row names the columns; the caption, left to right, says how
+    many lines there are and how they are sorted.  Each line takes its
+    direction from its field's first strong character (with the ``source``;
+    else from its own text), so a line in an Arabic sentence that holds a
+    Latin name is not swapped.
 
     >>> import arnews
     >>> html = concordance_html(arnews.load().concordance("لافروف", width=20))
-    >>> html.count("<mark>") > 0, 'dir="rtl" lang="ar"' in html
-    (True, True)
+    >>> html.count("<mark>"), 'dir="rtl" lang="ar"' in html, "<th>match</th>" in html
+    (5, True, True)
     >>> 'lang="ar"' in concordance_html(arnews.load().concordance("Putin"))
     False
     """
-    rows = [_concordance_row(line) for line in lines[:MAX_ROWS]]
+    rows = [_concordance_row(line, source) for line in lines[:MAX_ROWS]]
+    order = f", sorted by {', '.join(sort)}" if sort else ""
     return (
-        f'<table class="arnews-concordance" dir="rtl"><caption>{len(lines)} line(s)</caption>'
+        '<table class="arnews-concordance" dir="rtl">'
+        f'<caption dir="ltr">{_e(_count(len(lines), "line") + order)}</caption>'
+        "<thead><tr><th>context</th><th>match</th><th>context</th><th>where</th></tr></thead>"
         f"<tbody>{''.join(rows)}{_more(len(rows), len(lines), 4)}</tbody></table>"
     )
 
 
+def markers(texts: Iterable[str]) -> tuple[str, str]:
+    """A pair of brackets that occurs in none of ``texts``, to set off matches in plain text.
+
+    >>> markers(["قال «لافروف»"])
+    ('⟦', '⟧')
+    >>> markers(["⟦x⟧ ⟪y⟫ 【z】"])
+    ('⟦⟦', '⟧⟧')
+    """
+    seen = list(texts)
+    for left, right in (("⟦", "⟧"), ("⟪", "⟫"), ("【", "】")):
+        if not any(left in t or right in t for t in seen):
+            return left, right
+    n = 2
+    while any("⟦" * n in t or "⟧" * n in t for t in seen):
+        n += 1
+    return "⟦" * n, "⟧" * n
+
+
 def concordance_pretty(lines: Sequence[_LineLike]) -> str:
-    """One terminal line per concordance line (at most 30), the match between ``«`` and ``»``.
+    """One terminal line per concordance line (at most 30), the match between brackets.
+
+    The brackets are chosen so that they occur in none of the lines shown
+    (:func:`markers`), so they cannot be confused with the text's own «» or [].
 
     >>> import arnews
     >>> print(concordance_pretty(arnews.load().concordance("لافروف", width=10)[:1]))
-    1 line(s)
-      003_525ecddc6b3f777e  ...«لافروف»...
+    1 line
+      003_525ecddc6b3f777e  ...⟦لافروف⟧...
     """
-    out = [f"{len(lines)} line(s)"]
+    shown = lines[:MAX_ROWS]
+    left, right = markers(line.left + line.match + line.right for line in shown)
+    out = [_count(len(lines), "line")]
     out.extend(
-        f"  {line.article_id}  {_one_line(line.left)} «{line.match}» {_one_line(line.right)}"
-        for line in lines[:MAX_ROWS]
+        f"  {terminal_safe(line.article_id)}  {terminal_safe(_one_line(line.left))} "
+        f"{left}{terminal_safe(line.match)}{right} {terminal_safe(_one_line(line.right))}"
+        for line in shown
     )
     if len(lines) > MAX_ROWS:
         out.append(f"  ... {len(lines) - MAX_ROWS} more")
     return "\n".join(out)
+
+
+# -- the terminal -------------------------------------------------------------------
+
+#: Bidi formatting characters passed through to a terminal as they are: the three
+#: marks, which only set the direction of neutral characters next to them (Arabic
+#: text uses them), and cannot reorder a whole line.
+KEPT_BIDI_MARKS: Final = frozenset(
+    (
+        "\u200e",  # LEFT-TO-RIGHT MARK
+        "\u200f",  # RIGHT-TO-LEFT MARK
+        "\u061c",  # ARABIC LETTER MARK
+    )
+)
+#: Bidi embeddings, overrides and isolates, which can reorder what follows them on the
+#: line (U+202A-U+202E, U+2066-U+2069): escaped like the control characters.
+_BIDI_CONTROLS: Final = frozenset(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
+
+
+def _visible(ch: str) -> str:
+    """The escape shown in place of a control character."""
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_safe(text: str) -> str:
+    r"""``text`` with every character that could drive a terminal shown as an escape.
+
+    C0 and C1 control characters (ESC, BEL, CR …, U+0080-U+009F) and DEL,
+    and the bidi embeddings, overrides and isolates (U+202A-U+202E,
+    U+2066-U+2069), become ``\x1b``, ``\u202e`` …; tab and newline are kept
+    (pretty output folds whitespace itself), and so are the bidi marks
+    (:data:`KEPT_BIDI_MARKS`).
+
+    >>> terminal_safe("\x1b[2Jبغداد\a\u202e")
+    '\\x1b[2Jبغداد\\x07\\u202e'
+    """
+    if text.isprintable() and not any(ch in _BIDI_CONTROLS for ch in text):
+        return text
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if ch in "\t\n" or ch in KEPT_BIDI_MARKS:
+            out.append(ch)
+        elif code < 0x20 or 0x7F <= code < 0xA0 or ch in _BIDI_CONTROLS:
+            out.append(_visible(ch))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def display_width(text: str) -> int:
+    """How many terminal columns ``text`` takes (wide characters 2, marks 0, others 1).
+
+    East Asian wide and full-width characters take two columns; combining
+    marks and invisible format characters none.
+
+    >>> display_width("بِغداد"), display_width("中文"), display_width("abc")
+    (5, 4, 3)
+    """
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def pad(text: str, width: int) -> str:
+    """``text`` padded with spaces to ``width`` terminal columns (see :func:`display_width`).
+
+    >>> pad("بِغداد", 7) + "|"
+    'بِغداد  |'
+    """
+    return text + " " * max(0, width - display_width(text))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Container
-from typing import Final
+from collections.abc import Callable, Container, Hashable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Final
 
 from ._analysis import (
     ABSORBED_ARTICLE_PREFIXES,
@@ -14,12 +14,29 @@ from ._analysis import (
     KAF,
     PROCLITIC_PREFIXES,
     normalize_words,
+    stem_offset,
 )
-from ._checks import check_bool, check_int
+from ._checks import check_bool, check_int, expected
 from ._index import SearchIndex
+from ._model import DEFAULT_FIELDS, FIELDS, ArticleBase, field_kinds
 from ._resources import read_text
+from ._results import Immutable
+from ._tokenize import WORD_RE
+from ._writing import pandas_frame
 
-__all__ = ["frequencies", "frequency_stem", "load_stopwords", "ranked_stems"]
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = [
+    "GROUPS",
+    "Frequencies",
+    "Frequency",
+    "count_words",
+    "frequencies",
+    "frequency_stem",
+    "load_stopwords",
+    "ranked_stems",
+]
 
 
 @functools.cache
@@ -168,3 +185,222 @@ def frequencies(
             item for item in ranked if item[0] not in stop and item[0].casefold() not in stop
         )
     return tuple(ranked if top is None else ranked[:top])
+
+
+# -- counts of words as written, stems, n-grams and groups ---------------------------------
+
+#: The group keys :func:`count_words` knows by name (any function of an article works too).
+GROUPS: Final = ("outlet", "year", "month")
+
+
+class Frequency(Immutable, tuple[str, int]):
+    """One counted word: ``(word, count)``, the word as the texts most often write it.
+
+    It is a 2-tuple (so ``dict(corpus.frequencies())`` maps words to counts),
+    with attributes: ``word`` and ``count``; ``key``, the normalized stem the
+    forms are counted under; ``forms``, every spelling counted, most frequent
+    first, with its count; ``group``, the group it was counted in (``by=``),
+    or None.
+
+    >>> import arnews
+    >>> top = arnews.load().frequencies(top=5)[4]
+    >>> top, top.key, top.forms[0]
+    (('الدولة', 24), 'الدوله', ('الدولة', 24))
+    """
+
+    word: str
+    count: int  # type: ignore[assignment]  # the count, not tuple.count
+    key: str
+    forms: tuple[tuple[str, int], ...]
+    group: Hashable | None
+
+    def __new__(
+        cls,
+        word: str,
+        count: int,
+        key: str,
+        forms: tuple[tuple[str, int], ...] = (),
+        group: Hashable | None = None,
+    ) -> Frequency:
+        made = super().__new__(cls, (word, count))
+        for name, value in (("word", word), ("count", count), ("key", key), ("forms", forms)):
+            object.__setattr__(made, name, value)
+        object.__setattr__(made, "group", group)
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Frequency, (self.word, self.count, self.key, self.forms, self.group))
+
+
+class Frequencies(Immutable, tuple[Frequency, ...]):
+    """The counted words, most frequent first (by group, if grouped), with exports.
+
+    >>> import arnews
+    >>> for row in arnews.load().frequencies(top=1, by="outlet").to_records():
+    ...     print(row["group"], row["word"], row["count"])
+    الخليج الجديد العراق 10
+    None العراق 14
+    الجزيرة نت تنظيم 23
+    الجورنال نيوز روسيا 10
+    """
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One dict per entry: ``group, word, key, count``."""
+        return [{"group": f.group, "word": f.word, "key": f.key, "count": f.count} for f in self]
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """:meth:`to_records` as a DataFrame (needs ``pip install 'arnews[pandas]'``).
+
+        Raises:
+            ImportError: if pandas is not installed, naming the extra to install.
+        """
+        return pandas_frame(
+            self.to_records(), ("group", "word", "key", "count"), "Frequencies.to_pandas()"
+        )
+
+
+def _group_of(by: object) -> Callable[[ArticleBase], Hashable] | None:
+    """The function that gives an article's group, from a ``by=`` argument."""
+    if by is None:
+        return None
+    if by == "outlet":
+        return lambda a: a.outlet
+    if by == "year":
+        return lambda a: None if a.date is None else a.date.year
+    if by == "month":
+        return lambda a: None if a.date is None else f"{a.date.year:04d}-{a.date.month:02d}"
+    if callable(by):
+        return by
+    if isinstance(by, str):
+        msg = (
+            f"frequencies(by={by!r}) is not a known group; use one of "
+            f"{', '.join(repr(g) for g in GROUPS)} or a function of an article"
+        )
+        raise ValueError(msg)
+    raise expected("frequencies(by=...)", "'outlet', 'year', 'month' or a function", by)
+
+
+def _bare_stem(key: str, attested: Container[str]) -> str:
+    """``key`` without its article when the rest is a word of the corpus of 3+ letters."""
+    rest = key[len(ARTICLE) :]
+    if key.startswith(ARTICLE) and len(rest) >= 3 and rest in attested:
+        return rest
+    return key
+
+
+class _Counter:
+    """Counts keys (word stems or n-grams of them) and their spellings, per group."""
+
+    def __init__(self, vocabulary: Mapping[str, int], *, n: int, stems: bool, stop: frozenset[str]):
+        self.vocabulary, self.n, self.stems, self.stop = vocabulary, n, stems, stop
+        self.counts: dict[tuple[Hashable, str], Counter[str]] = {}
+        self.words: dict[str, tuple[str, ...]] = {}
+        self.keys: dict[str, tuple[str, str]] = {}
+
+    def key(self, word: str) -> tuple[str, str]:
+        """The key a word is counted under, and its light stem (what its spelling shows)."""
+        found = self.keys.get(word)
+        if found is None:
+            light = frequency_stem(word, self.vocabulary, self.stop)
+            key = _bare_stem(light, self.vocabulary) if self.stems else light
+            found = self.keys[word] = (key, light)
+        return found
+
+    def field(self, text: str, group: Hashable) -> None:
+        run: list[tuple[str, str]] = []  # (key, spelling) of consecutive countable words
+        for match in WORD_RE.finditer(text):
+            token = match.group()
+            words = self.words.get(token)
+            if words is None:
+                words = self.words[token] = normalize_words(token)
+            for word in words:
+                if not _countable(word):
+                    run.clear()
+                    continue
+                key, light = self.key(word)
+                run.append((key, _spelling(token, word, light) if len(words) == 1 else word))
+                if len(run) >= self.n:
+                    gram = run[-self.n :]
+                    joined = " ".join(k for k, _ in gram)
+                    spelled = " ".join(s for _, s in gram)
+                    self.counts.setdefault((group, joined), Counter())[spelled] += 1
+
+
+def _spelling(token: str, word: str, key: str) -> str:
+    """The original spelling of ``key`` inside ``token`` (its normalized ``word``).
+
+    The proclitics before the stem are cut off (وبغداد → بغداد); where ل
+    absorbed the article (للموصل, key الموصل) the token is kept whole.
+    """
+    cut = len(word) - len(key)
+    if cut <= 0 or not word.endswith(key):
+        return token
+    return token[stem_offset(token, cut) :]
+
+
+def count_words(
+    articles: Iterable[ArticleBase],
+    vocabulary: Mapping[str, int],
+    *,
+    top: int | None = None,
+    stopwords: bool = True,
+    fields: Sequence[str] = DEFAULT_FIELDS,
+    n: int = 1,
+    stems: bool = False,
+    by: object = None,
+) -> Frequencies:
+    """Word (or n-gram) counts over articles, shown as the texts most often write them.
+
+    Each word is counted under its key — its SEARCH-normalized light stem
+    (:func:`frequency_stem`), or with ``stems=True`` also without the article
+    when the bare form is a word of the corpus (المركز and مركز together) —
+    and shown in its most frequent original spelling, proclitics cut off
+    (``الدولة``, not ``الدوله``).  ``n=2`` counts pairs of consecutive words
+    of one field (a number or a one-letter word breaks the run), ``n=3``
+    triples …; with ``stopwords=True`` an n-gram holding a stopword is left
+    out.  ``fields`` picks the fields counted, as in search.  ``by`` counts
+    per group: ``"outlet"``, ``"year"``, ``"month"`` (``"2016-06"``; None for
+    undated articles) or any function of an article; ``top`` then applies
+    per group.  ``vocabulary`` (normalized word -> count over the corpus)
+    decides which stems are attested.
+
+    >>> import arnews
+    >>> corpus = arnews.load()
+    >>> count_words(corpus, corpus.search_index.vocabulary(), n=2, top=2)
+    (('تنظيم الدولة', 22), ('تنظيم داعش', 11))
+
+    Raises:
+        TypeError: if an argument has the wrong type.
+        ValueError: if ``top`` is negative, ``n`` is not 1 or more, a field name or
+            a group name is unknown.
+    """
+    check_frequency_args(top, stopwords)
+    check_int(n, "frequencies(n=...)", minimum=1, hint="e.g. n=2 for pairs of words")
+    check_bool(stems, "frequencies(stems=...)")
+    kinds = field_kinds(fields, "frequencies()")
+    group_of = _group_of(by)
+    stop = load_stopwords()
+    counter = _Counter(vocabulary, n=n, stems=stems, stop=stop)
+    order: dict[Hashable, int] = {}
+    for article in articles:
+        group = None if group_of is None else group_of(article)
+        order.setdefault(group, len(order))
+        for number in sorted(kinds):
+            for text in FIELDS[number].texts(article):
+                counter.field(text, group)
+    entries: list[Frequency] = []
+    for (group, key), forms in counter.counts.items():
+        if stopwords and any(k in stop or k.casefold() in stop for k in key.split(" ")):
+            continue
+        ranked = tuple(sorted(forms.items(), key=lambda item: (-item[1], item[0])))
+        entries.append(Frequency(ranked[0][0], sum(forms.values()), key, ranked, group))
+    entries.sort(key=lambda f: (order.get(f.group, 0), -f.count, f.key))
+    if top is not None:
+        kept: list[Frequency] = []
+        seen: Counter[Hashable] = Counter()
+        for entry in entries:
+            if seen[entry.group] < top:
+                kept.append(entry)
+                seen[entry.group] += 1
+        entries = kept
+    return Frequencies(entries)

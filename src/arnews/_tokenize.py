@@ -222,13 +222,20 @@ ARABIC_LETTER_RANGES: Final = (
 
 
 def _class(ranges: tuple[tuple[int, int], ...]) -> str:
-    """A ``re`` character class matching the inclusive code-point ``ranges``."""
-    return "[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in ranges) + "]"
+    """A ``re`` character class matching the ``ranges`` that lie in the Basic Multilingual Plane.
+
+    Letters beyond it (Arabic mathematical alphabetic symbols, Latin phonetic
+    extensions) are left out of these classes: they never tell the script of a
+    news line, and one range past U+FFFF makes ``re`` test every range in turn
+    instead of one table lookup per character.
+    """
+    bmp = ((lo, min(hi, 0xFFFF)) for lo, hi in ranges if lo <= 0xFFFF)
+    return "[" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in bmp) + "]"
 
 
-#: A letter used with the Arabic script.
+#: A letter used with the Arabic script (in the Basic Multilingual Plane).
 ARABIC_LETTER_RE: Final = re.compile(_class(ARABIC_LETTER_RANGES))
-#: A letter of the Latin script.
+#: A letter of the Latin script (in the Basic Multilingual Plane).
 LATIN_LETTER_RE: Final = re.compile(_class(LATIN_LETTER_RANGES))
 #: Any letter (``regex``'s ``\p{L}``).
 LETTER_RE: Final = regex.compile(r"\p{L}")
