@@ -22,6 +22,7 @@ the functions here take the index as their first argument.  Matching rules:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from typing import Final
 
@@ -415,8 +416,15 @@ def _neighbours_of(
     if after:
         arrays.append(index.postings(_WAW))
     for postings in arrays:
-        if postings:
+        if len(postings) <= 16 * len(nears):
             found |= nears.intersection(postings)
+            continue
+        # A long list (a frequent word, the و): look each start up in it (it is sorted).
+        size = len(postings)
+        for near in nears:
+            at = bisect_left(postings, near)
+            if at < size and postings[at] == near:
+                found.add(near)
     return found
 
 
