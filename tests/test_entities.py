@@ -24,7 +24,7 @@ from arnews._entities import (
     resolve,
 )
 from arnews._index import MemoryIndex
-from arnews._model import field_text
+from arnews._model import FIELD_NAMES, field_text
 from arnews._resources import read_text, seed_names
 
 A000, A001, A002, A003, A004 = (
@@ -222,7 +222,7 @@ def test_mentions_do_not_overlap_and_are_sorted() -> None:
         keys = [
             (
                 corpus.ids.index(h.article_id),
-                ("title", "paragraph", "caption").index(h.field),
+                FIELD_NAMES.index(h.field),
                 h.index,
                 h.start,
             )

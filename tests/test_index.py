@@ -13,9 +13,10 @@ from arnews import Caption, Corpus
 from arnews._analysis import normalize_words, stem_offset
 from arnews._index import MemoryIndex, decode
 from arnews._model import FIELD_NAMES
+from arnews._modes import term
 from arnews._resources import data_dir, seed_names
-from arnews._search import _occurrences, _parts, _position_lookup
-from arnews._tokenize import tokenize
+from arnews._search import _merged, _parts
+from arnews._tokenize import WORD_RE, tokenize
 from helpers import FIELD_TEXTS, make_article
 
 
@@ -95,47 +96,49 @@ def test_postings_by_hand() -> None:
     assert index.texts == ("موسكو وبغداد", "في بغداد، وموسكو.", "بغداد")
     assert [FIELD_NAMES[k] for k in index.field_kind] == ["title", "paragraph", "caption"]
     decoded = {w: [decode(index, p) for p in index.postings(w)] for w in index.vocabulary()}
-    # (field id, word position, start in the original field)
+    # (field id, start in the original field)
     assert decoded == {
-        "موسكو": [(0, 0, 0)],
-        "وبغداد": [(0, 1, 6)],
-        "في": [(1, 0, 0)],
-        "بغداد": [(1, 1, 3), (2, 0, 0)],
-        "وموسكو": [(1, 2, 10)],
+        "موسكو": [(0, 0)],
+        "وبغداد": [(0, 6)],
+        "في": [(1, 0)],
+        "بغداد": [(1, 3), (2, 0)],
+        "وموسكو": [(1, 10)],
     }
     assert index.vocabulary()["بغداد"] == 2
     assert isinstance(index.postings("بغداد"), array)
 
 
-def test_occurrences_merge_forms_in_text_order() -> None:
-    index = MemoryIndex((make_article(title="وبغداد بغداد ببغداد"),))
-    found = [
-        (decode(index, p)[1:], stem) for p, stem in _occurrences(_parts(index, "بغداد", False))
-    ]
-    assert found == [((0, 0), 1), ((1, 7), 0), ((2, 13), 1)]
+def test_every_field_kind_is_indexed_in_fields_order() -> None:
+    from arnews import RelatedStory, Section
 
-
-def test_position_lookup_by_bisection_and_by_table_agree() -> None:
-    index = MemoryIndex(
-        (make_article("في " * 40 + "وفي بغداد، ففي", "بغداد في", title="في بغداد"),)
+    article = make_article(
+        sections=(Section(None, ("نص.",)), Section("عنوان فرعي", ("نص آخر.",))),
+        keywords=("العراق",),
+        sources=("رويترز",),
+        related=(RelatedStory(title="خبر", summary="ملخص", date=None, caption=None),),
+        captions=(Caption("صورة", "ar"),),
     )
-    groups = _parts(index, "في", False)
-    assert sum(len(p) for p, _, _ in groups) == 44
-    by_bisection = _position_lookup(index, groups, drivers=1)  # 44 postings > 2 * 1 * 3 forms
-    by_table = _position_lookup(index, groups, drivers=100)
-    assert isinstance(by_table.__self__, dict)  # type: ignore[attr-defined]
-    assert not isinstance(getattr(by_bisection, "__self__", None), dict)
-    sb = index.start_bits
-    for fid, length in enumerate((2, 43, 2)):
-        for pos in range(length + 2):
-            key = (fid << index.pos_bits) | pos
-            assert by_bisection(key) == by_table(key), (fid, pos)
-    # paragraph 0: 40 × في, then وفي (stem 1), بغداد, ففي (stem 1)
-    key = (1 << index.pos_bits) | 40
-    packed, stem = by_table(key)  # type: ignore[misc]
-    assert (decode(index, packed), stem) == ((1, 40, 120), 1)
-    assert by_table((1 << index.pos_bits) | 41) is None  # بغداد
-    assert packed >> sb == key
+    index = MemoryIndex((article,))
+    kinds = [FIELD_NAMES[k] for k in index.field_kind]
+    assert kinds == [
+        "title",
+        "subheading",
+        "paragraph",
+        "paragraph",
+        "caption",
+        "keyword",
+        "related",
+        "source",
+    ]
+    assert index.texts[1] == "عنوان فرعي"
+    assert index.texts[6] == "خبر\nملخص"
+
+
+def test_merged_parts_come_in_text_order() -> None:
+    index = MemoryIndex((make_article(title="وبغداد بغداد ببغداد"),))
+    parts = _parts(index, term("بغداد", "clitics"), False)
+    found = [(decode(index, packed)[1], parts[k][1]) for packed, k in _merged(parts)]
+    assert found == [(0, "وبغداد"), (7, "بغداد"), (13, "ببغداد")]
 
 
 def test_spellings_record_the_one_token_behind_a_word() -> None:
@@ -154,18 +157,12 @@ def test_spellings_record_the_one_token_behind_a_word() -> None:
     assert [(h.start, h.end, h.text) for h in corpus.search("الله")] == [(at, at + 1, "\ufdfa")]
 
 
-def test_position_overflow_is_detected() -> None:
-    index = MemoryIndex((make_article(title="واحد اثنان ثلاثة"),))
-    index.pos_bits = 1
-    assert index._build() is False  # three words do not fit in one bit
-
-
 def test_marks_and_ligatures_in_the_original() -> None:
     text = "قال \ufdfa ثم وَبِـغداد"  # U+FDFA ARABIC LIGATURE SALLALLAHOU ALAYHE WASALLAM
     index = MemoryIndex((make_article(title=text),))
     # The ligature expands to four words sharing its one-character span.
-    assert [decode(index, p) for p in index.postings("الله")] == [(0, 2, 4)]
-    assert [decode(index, p) for p in index.postings("وبغداد")] == [(0, 6, 9)]
+    assert [decode(index, p) for p in index.postings("الله")] == [(0, 4)]
+    assert [decode(index, p) for p in index.postings("وبغداد")] == [(0, 9)]
     assert stem_offset("وَبِـغداد", 1) == 2  # after و and its fatha
 
 
@@ -186,11 +183,20 @@ def test_token_by_token_normalization_equals_whole_text(text: str) -> None:
 
 @given(FIELD_TEXTS)
 def test_index_words_match_the_normalized_field(text: str) -> None:
+    # Read back in start order, each token's words (a ligature has several at one
+    # start) give exactly the normalized field.
     index = MemoryIndex((make_article(text, title="عنوان"),))
-    words: list[tuple[int, str]] = []
+    starts: dict[int, list[str]] = {}
     for word in index.vocabulary():
         for packed in index.postings(word):
-            fid, pos, _ = decode(index, packed)
+            fid, start = decode(index, packed)
             if fid == 1:
-                words.append((pos, word))
-    assert tuple(w for _, w in sorted(words)) == normalize_words(text)
+                starts.setdefault(start, []).append(word)
+    words: list[str] = []
+    for start in sorted(starts):
+        token = WORD_RE.match(text, start)
+        assert token is not None
+        expected = normalize_words(token.group())
+        assert sorted(starts[start]) == sorted(expected)
+        words.extend(expected)
+    assert tuple(words) == normalize_words(text)

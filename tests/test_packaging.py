@@ -23,7 +23,7 @@ SEEDS = (
     "003_525ecddc6b3f777e.txt",
     "004_27df001b210ff69a.txt",
 )
-DATA_FILES = (*SEEDS, "catalog.json", "gazetteer.json", "stopwords.tsv")
+DATA_FILES = (*SEEDS, "catalog.json", "gazetteer.json", "stopwords.tsv", "whole_words.tsv")
 
 
 @pytest.fixture(scope="module")

@@ -342,3 +342,15 @@ def test_letter_classes_on_examples() -> None:
     assert [bool(LATIN_LETTER_RE.match(c)) for c in "aZéßŁ1-ب"] == [True] * 5 + [False] * 3
     # TATWEEL, alef, keheh, a presentation form, Arabic-Indic digit, Latin a
     assert [bool(ARABIC_LETTER_RE.match(c)) for c in "\u0640اکﻻ٣a"] == [True] * 4 + [False] * 2
+
+
+def test_run_pieces_cut_only_overlong_runs() -> None:
+    from arnews._tokenize import MAX_RUN, run_pieces
+
+    assert list(run_pieces("")) == [(0, "")]
+    assert list(run_pieces("بغداد و موسكو")) == [(0, "بغداد و موسكو")]
+    text = "أ " + "ب" * (2 * MAX_RUN + 1) + " ج"
+    pieces = list(run_pieces(text))
+    assert "".join(piece for _, piece in pieces) == text
+    assert all(text[start : start + len(piece)] == piece for start, piece in pieces)
+    assert [len(piece) for _, piece in pieces] == [2, MAX_RUN, MAX_RUN, 1, 2]

@@ -24,13 +24,16 @@ __all__ = [
     "ABSORBED_ARTICLE_PREFIXES",
     "ARTICLE",
     "CONJUNCTIONS",
+    "ENCLITICS",
     "KAF",
     "MIN_STEM",
     "PROCLITIC_PREFIXES",
+    "SHORT_WORDS",
     "clitic_match",
     "normalize_words",
     "proclitic_forms",
     "stem_offset",
+    "stem_span",
 ]
 
 
@@ -53,38 +56,61 @@ def stem_offset(token: str, stem: int) -> int:
 
     ``stem`` is where the stem starts in the token's normalized word; the
     answer is the matching offset in the token as written (marks and tatweel
-    after a proclitic belong to the proclitic).  Answers for tokens of up to
-    64 characters are kept (a bounded cache that holds no long string).
+    after a proclitic belong to the proclitic).
 
     >>> stem_offset("وَبغداد", 1)
     2
     """
-    if stem == 0:
-        return 0
+    return stem_span(token, stem, 0)[0]
+
+
+def stem_span(token: str, prefix: int, suffix: int) -> tuple[int, int]:
+    """Offsets in the original ``token`` of its stem: after ``prefix``, before ``suffix``.
+
+    ``prefix`` and ``suffix`` count letters of the token's normalized word; the
+    answer spans the same letters in the token as written (marks after the
+    stem's last letter stay with the stem, those after a proclitic with it).
+    Answers for tokens of up to 64 characters are kept (a bounded cache that
+    holds no long string).
+
+    >>> stem_span("وَبغداد", 1, 0), stem_span("حكومتُه", 0, 1)
+    ((2, 7), (0, 6))
+
+    Raises:
+        TypeError: if ``token`` is not a str.
+    """
+    check_str(token, "stem_span()")
+    if not prefix and not suffix:
+        return 0, len(token)
     if len(token) <= _CACHED_TOKEN_CHARS:
-        return _cached_stem_offset(token, stem)
-    return _stem_offset(token, stem)
+        return _cached_stem_span(token, prefix, suffix)
+    return _stem_span(token, prefix, suffix)
 
 
 _CACHED_TOKEN_CHARS: Final = 64
 
 
 @functools.lru_cache(maxsize=65536)
-def _cached_stem_offset(token: str, stem: int) -> int:
-    """:func:`_stem_offset`, cached."""
-    return _stem_offset(token, stem)
+def _cached_stem_span(token: str, prefix: int, suffix: int) -> tuple[int, int]:
+    """:func:`_stem_span`, cached."""
+    return _stem_span(token, prefix, suffix)
 
 
-def _stem_offset(token: str, stem: int) -> int:
-    """:func:`stem_offset` without the cache."""
+def _stem_span(token: str, prefix: int, suffix: int) -> tuple[int, int]:
+    """:func:`stem_span` without the cache."""
     words = normalize_words(token)
     if len(words) != 1:
-        return 0  # a ligature standing for several words: no inner stem
+        return 0, len(token)  # a ligature standing for several words: no inner stem
     alignment = SEARCH.align(token)
     # words[0] is ASCII-lower-cased when ASCII (normalize_words); fold alike.
     folded = alignment.text.lower() if words[0].isascii() else alignment.text
-    at = folded.find(words[0]) + stem
-    return alignment.to_original(at, at + 1)[0]
+    at = folded.find(words[0])
+    start = alignment.to_original(at + prefix, at + prefix + 1)[0] if prefix else 0
+    end = len(token)
+    if suffix:
+        cut = at + len(words[0]) - suffix
+        end = alignment.to_original(cut, cut + 1)[0]
+    return start, end
 
 
 _WAW = "\u0648"  # ARABIC LETTER WAW (and)
@@ -97,6 +123,52 @@ KAF: Final = "\u0643"
 ARTICLE: Final = "\u0627\u0644"
 #: The conjunctions written as proclitics: و (and), ف (so, then).
 CONJUNCTIONS: Final = frozenset((_WAW, _FEH))
+
+#: The pronoun enclitics, normalized: ه ها هما هم هن (his, her, their), ك كما كم كن
+#: (your), ني (me, on verbs) and نا (our, us).  ي (my) is written after a ت that was
+#: ة (حياتي) and nowhere else here: elsewhere a final ي is far more often the
+#: adjective ending (عربي, دولي).
+ENCLITICS: Final = (
+    "\u0647",  # ه
+    "\u0647\u0627",  # ها
+    "\u0647\u0645\u0627",  # هما
+    "\u0647\u0645",  # هم
+    "\u0647\u0646",  # هن
+    "\u0643",  # ك
+    "\u0643\u0645\u0627",  # كما
+    "\u0643\u0645",  # كم
+    "\u0643\u0646",  # كن
+    "\u0646\u064a",  # ني
+    "\u0646\u0627",  # نا
+)
+#: The two-letter words a clitic may leave as the stem (normalized): a closed class of
+#: particles and two-letter nouns.  Any other two-letter remainder is refused, so وجد
+#: is not و + جد and ملك is not مل + ك.
+SHORT_WORDS: Final = frozenset(
+    (
+        "\u0645\u0639",  # مع
+        "\u0645\u0646",  # من
+        "\u0641\u064a",  # في
+        "\u0639\u0646",  # عن
+        "\u0627\u0646",  # أن إن
+        "\u0644\u0627",  # لا
+        "\u0645\u0627",  # ما
+        "\u0644\u0645",  # لم
+        "\u0644\u0646",  # لن
+        "\u0642\u062f",  # قد
+        "\u0647\u0648",  # هو
+        "\u0647\u064a",  # هي
+        "\u0643\u0644",  # كل
+        "\u0627\u064a",  # أي
+        "\u0627\u0628",  # أب
+        "\u0627\u062e",  # أخ
+        "\u0627\u0645",  # أم
+        "\u064a\u062f",  # يد
+        "\u062f\u0645",  # دم
+        "\u0630\u0648",  # ذو
+        "\u062d\u064a",  # حي
+    )
+)
 
 #: Shortest stem a proclitic may leave, in letters.
 MIN_STEM: Final = 2

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "attrs_tuple_of",
     "check_bool",
     "check_callable",
+    "check_choice",
     "check_date",
     "check_instance",
     "check_int",
@@ -106,6 +107,29 @@ def check_bool(value: object, where: str) -> bool:
     if isinstance(value, bool):
         return value
     raise expected(where, "True or False", value)
+
+
+def check_choice(value: object, where: str, choices: Sequence[str]) -> str:
+    """``value`` if it is one of ``choices`` (strings), else an error naming them all.
+
+    >>> check_choice("exact", "search(mode=...)", ("exact", "spelling"))
+    'exact'
+    >>> check_choice("fuzzy", "search(mode=...)", ("exact", "spelling"))
+    Traceback (most recent call last):
+    ...
+    ValueError: search(mode=...) got unknown choice 'fuzzy'; use one of 'exact', 'spelling'
+
+    Raises:
+        TypeError: if ``value`` is not a str.
+        ValueError: if it is not one of ``choices``.
+    """
+    listed = ", ".join(repr(choice) for choice in choices)
+    if not isinstance(value, str):
+        raise expected(where, f"one of {listed}", value)
+    if value not in choices:
+        msg = f"{where} got unknown choice {value!r}; use one of {listed}"
+        raise ValueError(msg)
+    return value
 
 
 def check_int(value: object, where: str, *, minimum: int | None = None, hint: str = "") -> int:

@@ -32,6 +32,7 @@ from ._checks import (
 from ._entities import Entity, Gazetteer, Mention
 from ._index import MemoryIndex
 from ._model import DEFAULT_FIELDS, field_kinds
+from ._modes import DEFAULT_MODE
 from ._query import Query
 from ._results import Concordance, Hits
 
@@ -326,13 +327,21 @@ class Corpus(Sequence[Article]):
         return Corpus(a for a in self.articles if keep(a))
 
     # -- queries ----------------------------------------------------------------
-    def search(self, query: str | Query, *, fields: Sequence[str] = DEFAULT_FIELDS) -> Hits:
-        """Every hit of a query, seeing through spelling variants and clitics.
+    def search(
+        self,
+        query: str | Query,
+        *,
+        fields: Sequence[str] = DEFAULT_FIELDS,
+        mode: str = DEFAULT_MODE,
+    ) -> Hits:
+        """Every hit of a query, seeing through spelling variants, clitics and inflections.
 
         ``query`` is a word, a phrase or a query in the small language of
         docs/querying.md (``a OR b``, ``a -b``, ``a*``, ``"a b"``, ``a AND b``,
-        brackets), or the same built with :data:`arnews.Q`.  See
-        :func:`arnews._search.search` for the matching rules.
+        brackets), or the same built with :data:`arnews.Q`.  ``mode`` is
+        ``"exact"``, ``"spelling"``, ``"clitics"`` or ``"inflections"`` (the
+        default), for every word of the query; see :func:`arnews._search.search`
+        and docs/querying.md for the matching rules.
 
         >>> import arnews
         >>> hits = arnews.load().search("بغداد")
@@ -342,11 +351,17 @@ class Corpus(Sequence[Article]):
         Raises:
             TypeError: if ``query`` is neither a str nor a Q object, or ``fields`` not names.
             ValueError: if the query holds no word or is malformed (the message points at
-                the problem), or a field name is unknown.
+                the problem), a field name is unknown, or ``mode`` is not a match mode.
         """
-        return _query.search(self.search_index, query, fields=fields, source=self)
+        return _query.search(self.search_index, query, fields=fields, mode=mode, source=self)
 
-    def matching(self, query: str | Query, *, fields: Sequence[str] = DEFAULT_FIELDS) -> Corpus:
+    def matching(
+        self,
+        query: str | Query,
+        *,
+        fields: Sequence[str] = DEFAULT_FIELDS,
+        mode: str = DEFAULT_MODE,
+    ) -> Corpus:
         """The sub-corpus of the articles where ``query`` has a hit, in corpus order.
 
         Exactly the articles of ``self.search(query, fields=fields)``.
@@ -358,7 +373,7 @@ class Corpus(Sequence[Article]):
         Raises:
             TypeError, ValueError: as :meth:`search`.
         """
-        found = {hit.article_id for hit in self.search(query, fields=fields)}
+        found = {hit.article_id for hit in self.search(query, fields=fields, mode=mode)}
         return Corpus(a for a in self.articles if a.id in found)
 
     def concordance(
@@ -368,6 +383,7 @@ class Corpus(Sequence[Article]):
         width: int = 40,
         fields: Sequence[str] = DEFAULT_FIELDS,
         sort: str | Sequence[str] | None = None,
+        mode: str = DEFAULT_MODE,
     ) -> Concordance:
         """Keyword-in-context lines for every hit of ``query``, optionally sorted by context.
 
@@ -389,7 +405,7 @@ class Corpus(Sequence[Article]):
                 ``sort`` names an unknown key.
         """
         return _query.concordance(
-            self.search_index, query, width=width, fields=fields, sort=sort, source=self
+            self.search_index, query, width=width, fields=fields, sort=sort, mode=mode, source=self
         )
 
     def frequencies(

@@ -34,22 +34,34 @@ starts after its proclitics (e.g. after و and its fatha in وَبغداد; see
 Postings
 --------
 ``postings[word]`` holds, for each occurrence of a normalized surface word,
-one integer packing (field id, word position in the field, start offset of
-the original token).  Field ids run in corpus order — per article its fields
-in :data:`arnews._model.FIELDS` order (title, paragraphs, captions) — so each
-list is already sorted the way search results are.  The lists are
-``array('q')`` (8 bytes an occurrence) whenever the packing fits in 63 bits,
-plain lists otherwise.
+one integer packing (field id, start offset of the original token) as
+``fid << start_bits | start``.  Field ids run in corpus order — per article its
+fields in :data:`arnews._model.FIELDS` order — so each list is already sorted
+the way search results are.  The lists are ``array('q')``, 8 bytes an
+occurrence: ``start_bits`` comes from the longest field and the field id needs
+the rest, so even a corpus of millions of fields with one field of millions of
+characters stays within 63 bits (a plain list would take four times the
+memory).  Word positions are not stored: a phrase is matched by reading the
+words next to its rarest word in the field (see :mod:`arnews._search`).
+
+A whitespace-free run longer than :data:`arnews._tokenize.MAX_RUN` characters
+is indexed in pieces of that length (no word is that long), so one such run
+never makes a corpus unsearchable.
 
 ``spellings[word]`` is the one original token a normalized word always comes
 from (``None`` when it has several spellings, e.g. with and without hamza), so
 search can build most hits without reading the text again.
 
-Proclitics are resolved at query time rather than by storing one key per
-stripped candidate: :func:`arnews._analysis.proclitic_forms` turns a query
-word into the (at most 24) surface words that match it, each one dict lookup.
-That is the same relation as keying the index by stripped stems, without
-multiplying the postings.
+Clitics and inflections are resolved at query time rather than by storing one
+key per stripped candidate: :func:`arnews._modes.term` turns a query word into
+the surface words that can match it in a mode (a few hundred in the
+inflections mode), each one dict lookup, and the guards that need the letters
+as written read the one spelling of a key (:meth:`SearchIndex.spelling`) or the
+token in the field.  That is the same relation as keying the index by stems,
+without multiplying the postings, and it is all a disk index has to provide:
+postings by normalized word, the one spelling of a word when there is one,
+field texts and their kinds, and (for prefix queries) the words that start with
+a prefix.
 """
 
 from __future__ import annotations
@@ -62,7 +74,7 @@ from typing import Final, Protocol
 
 from ._analysis import normalize_words
 from ._model import FIELDS, ArticleBase
-from ._tokenize import WORD_RE
+from ._tokenize import MAX_RUN, WORD_RE, run_pieces
 
 __all__ = ["MemoryIndex", "Postings", "SearchIndex", "decode"]
 
@@ -75,9 +87,8 @@ class SearchIndex(Protocol):
 
     Fields are numbered by *field id* in corpus order (per article, its fields
     in :data:`arnews._model.FIELDS` order); the four ``field_*``/``texts``
-    sequences are indexed by field id.  A posting packs (field id, word
-    position, original start) as ``fid << (start_bits + pos_bits) | pos <<
-    start_bits | start``.
+    sequences are indexed by field id.  A posting packs (field id, original
+    start of the token) as ``fid << start_bits | start``.
 
     >>> import arnews
     >>> index: SearchIndex = MemoryIndex(arnews.load())
@@ -93,11 +104,6 @@ class SearchIndex(Protocol):
     @property
     def start_bits(self) -> int:
         """Bits of a posting that hold the original start offset."""
-        ...
-
-    @property
-    def pos_bits(self) -> int:
-        """Bits of a posting that hold the word position."""
         ...
 
     @property
@@ -154,7 +160,6 @@ class MemoryIndex:
         "field_index",
         "field_kind",
         "ids",
-        "pos_bits",
         "spellings",
         "start_bits",
         "texts",
@@ -184,21 +189,13 @@ class MemoryIndex:
         self._sorted_words: list[str] | None = None
         longest = max(map(len, texts), default=0)
         self.start_bits = max(longest.bit_length(), 1)
-        # Word positions rarely exceed the field's length; a ligature that
-        # expands to several words can push them past it, hence the margin
-        # (and the rebuild with a wider one if even that is exceeded).
-        self.pos_bits = self.start_bits + 2
         self._postings: dict[str, MutableSequence[int]] = {}
-        while not self._build():
-            self.pos_bits += 8
+        self._build()
 
-    def _build(self) -> bool:
-        """Fill the postings; False if a word position overflowed ``pos_bits``."""
+    def _build(self) -> None:
+        """Fill the postings."""
         sb = self.start_bits
-        pb = self.pos_bits
-        fid_shift = sb + pb
-        limit = 1 << pb
-        wide = (len(self.texts).bit_length() + fid_shift) > 63
+        wide = (len(self.texts).bit_length() + sb) > 63
 
         def new_list() -> MutableSequence[int]:
             return [] if wide else array("q")
@@ -207,8 +204,7 @@ class MemoryIndex:
         chunks: dict[str, str | tuple[tuple[int, str], ...]] = {}
         analyse = self._analyse_chunk
         for fid, text in enumerate(self.texts):
-            base = fid << fid_shift
-            pos = 0
+            base = fid << sb
             cursor = 0
             find = text.find
             # Tokens never hold whitespace, so each whitespace-separated chunk
@@ -219,28 +215,28 @@ class MemoryIndex:
                 cursor = start + len(chunk)
                 entry = chunks.get(chunk)
                 if entry is None:
-                    entry = chunks[chunk] = analyse(chunk)
+                    entry = analyse(chunk)
+                    if len(chunk) <= MAX_RUN:
+                        chunks[chunk] = entry
                 if isinstance(entry, str):
-                    postings[entry].append(base | (pos << sb) | start)
-                    pos += 1
+                    postings[entry].append(base | start)
                 else:
                     for offset, word in entry:
-                        postings[word].append(base | (pos << sb) | (start + offset))
-                        pos += 1
-            if pos > limit:
-                return False
+                        postings[word].append(base | (start + offset))
         self._postings = dict(postings)
-        return True
 
     def _analyse_chunk(self, chunk: str) -> str | tuple[tuple[int, str], ...]:
         """A whitespace-free chunk's normalized words with their offsets in it.
 
         The common case, one token at offset 0 normalizing to one word, is
-        returned as that word alone.
+        returned as that word alone.  A chunk longer than ``MAX_RUN`` is read in
+        pieces of that length.
         """
         found: list[tuple[int, str]] = []
-        for match in WORD_RE.finditer(chunk):
-            found.extend((match.start(), word) for word in self._normalize_token(match.group()))
+        for piece_start, piece in run_pieces(chunk):
+            for match in WORD_RE.finditer(piece):
+                at = piece_start + match.start()
+                found.extend((at, word) for word in self._normalize_token(match.group()))
         if len(found) == 1 and found[0][0] == 0:
             return found[0][1]
         return tuple(found)
@@ -250,7 +246,8 @@ class MemoryIndex:
         words = self._forms.get(token)
         if words is None:
             words = normalize_words(token)
-            self._forms[token] = words
+            if len(token) <= MAX_RUN:
+                self._forms[token] = words
             spellings = self.spellings
             for word in words:
                 seen = spellings.setdefault(word, token)
@@ -293,17 +290,13 @@ class MemoryIndex:
         return words[start:end]
 
 
-def decode(index: SearchIndex, packed: int) -> tuple[int, int, int]:
-    """(field id, word position, original start) of one posting of ``index``.
+def decode(index: SearchIndex, packed: int) -> tuple[int, int]:
+    """(field id, original start) of one posting of ``index``.
 
     >>> import arnews
     >>> index = MemoryIndex(arnews.load())
-    >>> decode(index, index.postings("وبغداد")[0])  # title, third word, offset 19
-    (0, 3, 19)
+    >>> decode(index, index.postings("وبغداد")[0])  # the title, offset 19
+    (0, 19)
     """
     sb = index.start_bits
-    return (
-        packed >> (sb + index.pos_bits),
-        (packed >> sb) & ((1 << index.pos_bits) - 1),
-        packed & ((1 << sb) - 1),
-    )
+    return packed >> sb, packed & ((1 << sb) - 1)

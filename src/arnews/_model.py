@@ -266,8 +266,8 @@ class FieldKind:
 
     >>> import arnews
     >>> [kind.name for kind in FIELDS]
-    ['title', 'paragraph', 'caption']
-    >>> FIELDS[1].texts(arnews.parse("عنوان\n\nالأول.\n\nالثاني.\n"))
+    ['title', 'subheading', 'paragraph', 'caption', 'keyword', 'related', 'source']
+    >>> FIELDS[2].texts(arnews.parse("عنوان\n\nالأول.\n\nالثاني.\n"))
     ('الأول.', 'الثاني.')
     """
 
@@ -275,16 +275,44 @@ class FieldKind:
     texts: Callable[[ArticleBase], tuple[str, ...]]
 
 
+def _subheadings_of(article: ArticleBase) -> tuple[str, ...]:
+    """Every section heading."""
+    return article.subheadings
+
+
+def _keywords_of(article: ArticleBase) -> tuple[str, ...]:
+    """Every keyword."""
+    return article.keywords
+
+
+def _related_texts(article: ArticleBase) -> tuple[str, ...]:
+    """Each related-story teaser: its headline (when there is one) and summary, one per line."""
+    return tuple(
+        "\n".join(part for part in (story.title, story.summary) if part)
+        for story in article.related
+    )
+
+
+def _sources_of(article: ArticleBase) -> tuple[str, ...]:
+    """Every named source (news agency, outlet credit)."""
+    return article.sources
+
+
 #: Every field kind, in the order search results and field ids use.
 FIELDS: Final[tuple[FieldKind, ...]] = (
     FieldKind("title", _title),
+    FieldKind("subheading", _subheadings_of),
     FieldKind("paragraph", _paragraphs_of),
     FieldKind("caption", _caption_texts),
+    FieldKind("keyword", _keywords_of),
+    FieldKind("related", _related_texts),
+    FieldKind("source", _sources_of),
 )
 #: The names of :data:`FIELDS`, in order; a field kind's number is its position here.
 FIELD_NAMES: Final = tuple(kind.name for kind in FIELDS)
-#: The fields searched when a query does not say.
-DEFAULT_FIELDS: Final = ("title", "paragraph", "caption")
+#: The fields searched when a query does not say: the article's own text.  Keywords,
+#: related-story teasers and sources are searched on request (``fields=``).
+DEFAULT_FIELDS: Final = ("title", "subheading", "paragraph", "caption")
 _KIND_NUMBER: Final = {name: number for number, name in enumerate(FIELD_NAMES)}
 _CHOICES: Final = ", ".join(repr(name) for name in FIELD_NAMES)
 
@@ -295,29 +323,40 @@ def field_kinds(fields: object, where: str) -> frozenset[int]:
     One name alone is fine too.
 
     >>> sorted(field_kinds(("caption", "title"), "search()"))
-    [0, 2]
+    [0, 3]
     >>> field_kinds("paragraph", "search()")
-    frozenset({1})
+    frozenset({2})
 
     Raises:
-        TypeError: if ``fields`` is neither a name nor an iterable of names.
+        TypeError: if ``fields`` is neither a name nor an iterable of names (bytes
+            included), or holds something other than names.
         ValueError: if a name is unknown, or no name is given.
     """
     call = where.removesuffix("()")
     names: tuple[object, ...]
+    example = "e.g. fields=('title', 'paragraph')"
     if isinstance(fields, str):
         names = (fields,)
+    elif isinstance(fields, bytes | bytearray | memoryview):
+        msg = (
+            f"{call}(fields=...) expects field names as str, got {type(fields).__name__}; "
+            f"pass str names, {example}"
+        )
+        raise TypeError(msg)
     elif isinstance(fields, Iterable):
         names = tuple(fields)
     else:
-        msg = (
-            f"{call}(fields=...) expects field names, got {type(fields).__name__}; "
-            f"e.g. fields=('title', 'paragraph')"
-        )
+        msg = f"{call}(fields=...) expects field names, got {type(fields).__name__}; {example}"
         raise TypeError(msg)
     kinds: set[int] = set()
     for name in names:
-        number = _KIND_NUMBER.get(name) if isinstance(name, str) else None
+        if not isinstance(name, str):
+            msg = (
+                f"{call}(fields=...) expects field names as str, got {type(name).__name__} "
+                f"{name!r}; use any of {_CHOICES}"
+            )
+            raise TypeError(msg)
+        number = _KIND_NUMBER.get(name)
         if number is None:
             msg = f"{call}(fields=...) got unknown field {name!r}; use any of {_CHOICES}"
             raise ValueError(msg)

@@ -24,8 +24,9 @@ from ._analysis import normalize_words
 from ._checks import check_int, check_str, expected
 from ._index import SearchIndex
 from ._model import DEFAULT_FIELDS, FIELD_NAMES, ArticleSource, field_kinds
+from ._modes import DEFAULT_MODE, check_mode
 from ._results import Concordance, Hit, Hits, concordance_lines
-from ._search import find
+from ._search import find, query_words
 from ._tokenize import WORD_RE
 
 __all__ = [
@@ -595,8 +596,8 @@ _FIELD_ORDER: Final = {name: number for number, name in enumerate(FIELD_NAMES)}
 class _Evaluation:
     """Evaluates one tree on an index, in the given field kinds."""
 
-    def __init__(self, index: SearchIndex, kinds: frozenset[int]) -> None:
-        self.index, self.kinds = index, kinds
+    def __init__(self, index: SearchIndex, kinds: frozenset[int], mode: str) -> None:
+        self.index, self.kinds, self.mode = index, kinds, mode
         self._order: dict[str, int] | None = None
 
     def order(self) -> dict[str, int]:
@@ -615,8 +616,10 @@ class _Evaluation:
     def hits(self, query: Query) -> list[Hit]:
         if isinstance(query, Word | Phrase):
             words = query.words if isinstance(query, Phrase) else (query,)
-            normalized = tuple(n for w in words for n in normalize_words(w.text))
-            return find(self.index, normalized, kinds=self.kinds, prefix=words[-1].prefix)
+            written = tuple(t for w in words for t in query_words(w.text, "search()"))
+            return find(
+                self.index, written, kinds=self.kinds, prefix=words[-1].prefix, mode=self.mode
+            )
         if isinstance(query, AnyOf):
             return self.sorted([h for part in query.parts for h in self.hits(part)])
         if isinstance(query, AllOf):
@@ -629,16 +632,21 @@ class _Evaluation:
         raise expected("evaluate()", "a Query", query)
 
 
-def evaluate(index: SearchIndex, query: Query, kinds: frozenset[int]) -> list[Hit]:
+def evaluate(
+    index: SearchIndex, query: Query, kinds: frozenset[int], mode: str = DEFAULT_MODE
+) -> list[Hit]:
     """The hits of a query tree in fields of the given kinds, in corpus order.
+
+    Every word is matched in ``mode`` (:data:`arnews._modes.MODES`).
 
     >>> import arnews
     >>> from arnews._index import MemoryIndex
     >>> index = MemoryIndex(arnews.load())
-    >>> len(evaluate(index, Q("لافروف") | Q("كيري"), frozenset({0, 1, 2})))
+    >>> kinds = field_kinds(("title", "paragraph", "caption"), "evaluate()")
+    >>> len(evaluate(index, Q("لافروف") | Q("كيري"), kinds))
     7
     """
-    return _Evaluation(index, kinds).hits(query)
+    return _Evaluation(index, kinds, mode).hits(query)
 
 
 def search(
@@ -646,13 +654,15 @@ def search(
     query: str | Query,
     *,
     fields: Sequence[str] = DEFAULT_FIELDS,
+    mode: str = DEFAULT_MODE,
     source: ArticleSource | None = None,
     where: str = "search()",
 ) -> Hits:
     """Every hit of a query string or :data:`Q` object (see the module docs for the language).
 
     ``fields`` picks the fields looked in (exclusions look in the same ones);
-    ``source`` is kept by the result for display and export.
+    ``mode`` is the match mode of every word; ``source`` is kept by the result
+    for display and export.
 
     >>> import arnews
     >>> from arnews._index import MemoryIndex
@@ -661,12 +671,15 @@ def search(
     ['لافروف', 'لافروف']
 
     Raises:
-        TypeError: if ``query`` is neither a str nor a Q object, or ``fields`` is not names.
-        ValueError: if the query is malformed or holds no word, or a field name is unknown.
+        TypeError: if ``query`` is neither a str nor a Q object, ``fields`` is not names,
+            or ``mode`` is not a str.
+        ValueError: if the query is malformed or holds no word, a field name is unknown,
+            or ``mode`` is not a match mode.
     """
     tree = as_query(query, where)
     kinds = field_kinds(fields, where)
-    return Hits(evaluate(index, tree, kinds), source)
+    check_mode(mode, where)
+    return Hits(evaluate(index, tree, kinds, mode), source)
 
 
 def concordance(
@@ -676,6 +689,7 @@ def concordance(
     width: int = 40,
     fields: Sequence[str] = DEFAULT_FIELDS,
     sort: str | Sequence[str] | None = None,
+    mode: str = DEFAULT_MODE,
     source: ArticleSource,
 ) -> Concordance:
     """Keyword-in-context lines for every hit of a query (see ``concordance_lines``).
@@ -695,7 +709,7 @@ def concordance(
     if width > MAX_WIDTH:
         msg = f"concordance(width={width}) is too wide; give at most {MAX_WIDTH} characters"
         raise ValueError(msg)
-    hits = search(index, query, fields=fields, source=source, where="concordance()")
+    hits = search(index, query, fields=fields, mode=mode, source=source, where="concordance()")
     return concordance_lines(hits, width=width, sort=sort)
 
 

@@ -111,28 +111,31 @@ def _checked_fields(cls: type, fields: list[attrs.Attribute]) -> list[attrs.Attr
 
 @attrs.frozen(kw_only=True, field_transformer=_checked_fields)
 class Hit:
-    """One match of a query: where it is, in original-text offsets.
+    """One match of a query: where it is, in original-text offsets, and how it matched.
 
-    ``field`` is ``"title"``, ``"paragraph"`` or ``"caption"`` and ``index``
-    the position in that tuple (0 for the title), so the field's string is
-    ``article.title``, ``article.paragraphs[index]`` or
-    ``article.captions[index].text`` (:func:`arnews._model.field_text`).
-    Hits are made with keyword arguments only, so no two of the neighbouring
-    offsets can be swapped by accident.  ``start``/``end`` span the whole
-    matched word(s), clitics included, and ``text`` is exactly that slice;
-    ``stem_start``/``stem_end`` span the part that matched the query (from
-    the first query word's stem to the end of the last word), leaving out the
-    proclitics written before it; where ل absorbed the article's alef
-    (للموصل for الموصل) the stem is what follows the لل (موصل).
+    ``field`` is a field kind (:data:`arnews._model.FIELD_NAMES`: ``"title"``,
+    ``"subheading"``, ``"paragraph"``, ``"caption"`` …) and ``index`` the
+    position in that kind's strings (0 for the title), so the field's string is
+    :func:`arnews._model.field_text` of them.  Hits are made with keyword
+    arguments only, so no two of the neighbouring offsets can be swapped by
+    accident, and every field is checked on construction.
+
+    ``start``/``end`` span the whole matched word(s), clitics included, and
+    ``text`` is exactly that slice.  It reads ``prefix + stem + suffix``:
+    ``prefix`` is the proclitics written before the first query word's stem
+    (و, ب, ال, لل …), ``suffix`` the enclitic or tanween after the last word's
+    stem (ه, هم, ا …), ``stem`` what lies between, as written (حكومت in
+    حكومته); ``stem_start``/``stem_end`` are the stem's offsets.  ``mode`` is
+    the match mode that found it (:data:`arnews._modes.MODES`).
 
     >>> import arnews
     >>> hit = arnews.load().search("بغداد")[0]
-    >>> hit.text, hit.text[hit.stem_start - hit.start :]
-    ('وبغداد', 'بغداد')
+    >>> hit.text, hit.prefix, hit.stem, hit.suffix, hit.mode
+    ('وبغداد', 'و', 'بغداد', '', 'inflections')
 
     Raises:
         TypeError: if a field has the wrong type (``index="<img ...>"``).
-        ValueError: if an offset or index is negative.
+        ValueError: if an offset or index is negative, or the offsets and strings disagree.
         attrs.exceptions.FrozenInstanceError: on any attempt to change a field.
     """
 
@@ -144,6 +147,34 @@ class Hit:
     stem_start: int
     stem_end: int
     text: str
+    prefix: str = ""
+    stem: str = ""
+    suffix: str = ""
+    mode: str = "inflections"
+
+    def __attrs_post_init__(self) -> None:
+        # The types were checked by the field validator (one for the whole record).
+        if not self.start <= self.stem_start <= self.stem_end <= self.end:
+            msg = (
+                f"Hit offsets must satisfy start <= stem_start <= stem_end <= end, got "
+                f"{self.start}, {self.stem_start}, {self.stem_end}, {self.end}"
+            )
+            raise ValueError(msg)
+        if self.end - self.start != len(self.text):
+            msg = f"Hit text {self.text!r} does not fill start..end ({self.start}..{self.end})"
+            raise ValueError(msg)
+        if not (self.prefix or self.stem or self.suffix):
+            # Built without an explanation: derive it from the offsets.
+            a, b = self.stem_start - self.start, self.stem_end - self.start
+            object.__setattr__(self, "prefix", self.text[:a])
+            object.__setattr__(self, "stem", self.text[a:b])
+            object.__setattr__(self, "suffix", self.text[b:])
+        elif self.prefix + self.stem + self.suffix != self.text:
+            msg = (
+                f"Hit prefix + stem + suffix ({self.prefix!r} + {self.stem!r} + "
+                f"{self.suffix!r}) must be its text {self.text!r}"
+            )
+            raise ValueError(msg)
 
 
 @attrs.frozen

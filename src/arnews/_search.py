@@ -5,232 +5,533 @@ the functions here take the index as their first argument.  Matching rules:
 
 * query and text go through the same normalization,
   :func:`arnews._analysis.normalize_words` (see :mod:`arnews._index`);
-* a query word matches a text word that is the query word, or the query word
-  behind a proclitic sequence — optional و or ف, then optional ب, ل or ك, then
-  optional ال — leaving a stem of at least two letters; a query word starting
-  with ال also matches behind لل (ل absorbed the article: للموصل);
+* a query word matches the text words of its match mode (:mod:`arnews._modes`:
+  ``exact``, ``spelling``, ``clitics``, ``inflections``, the default);
 * several query words are a phrase: they must match consecutive words of one
-  field (punctuation between them is allowed and is part of the hit's text);
+  field.  Punctuation between them is allowed and is part of the hit's text,
+  and so is a detached و before any word but the first, which counts as that
+  word's proclitic (التشويق و المغامرة matches the query التشويق والمغامرة, and
+  the other way round); nothing else may sit between the words;
 * with ``prefix=True`` (:func:`find`), the last query word matches every text
-  word that starts with it (behind the same proclitics).
+  word that starts with it (behind the same proclitics, no guards).
 
-:func:`find` is the term-level entry point (normalized words in, hits out);
+:func:`find` is the term-level entry point (query words in, hits out);
 :func:`search` and :func:`concordance` take a query string.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Final
 
-from ._analysis import normalize_words, proclitic_forms, stem_offset
+from ._analysis import normalize_words, stem_span
 from ._checks import check_int, check_str
 from ._index import Postings, SearchIndex
 from ._model import DEFAULT_FIELDS, FIELD_NAMES, ArticleSource, field_kinds
+from ._modes import DEFAULT_MODE, Term, check_mode, term
 from ._results import Concordance, ConcordanceLine, Hit, Hits
-from ._tokenize import WORD_RE
+from ._tokenize import MAX_RUN, WORD_RE
 
 __all__ = ["concordance", "find", "query_words", "search"]
 
-#: What the matching loops hand each match to: (field id, start, end, stem start, text).
-_Emit = Callable[[int, int, int, int, str], object]
-#: One surface form of a query word that occurs: (postings, stem start in the normalized
-#: form, the one original spelling or None).
-_Part = tuple[Postings, int, "str | None"]
+#: What the matching loops hand each match to:
+#: (field id, start, end, (stem start, stem end), text).
+_Emit = Callable[[int, int, int, tuple[int, int], str], object]
+#: One surface form of a query word that occurs: (postings, form, the one original
+#: spelling or None, a fixed (prefix, suffix) reading or None to read the token).
+_Part = tuple[Postings, str, "str | None", "tuple[int, int] | None"]
 
 _ALL_KINDS: Final = frozenset(range(len(FIELD_NAMES)))
+_WAW: Final = "\u0648"  # ARABIC LETTER WAW: the conjunction written alone
+#: The Arabic letters HAMZA … YEH (TATWEEL, among them, is not a letter).
+# Two word tokens for certain: Arabic letters (HAMZA … YEH, not TATWEEL), then
+# spaces and punctuation that no token holds or joins, then Arabic letters.
+_PLAIN_LETTERS = "[\u0621-\u063f\u0641-\u064a]"
+_PLAIN_GAP = '[ \t\n.,:;!?"()\u00ab\u00bb\u060c\u061b\u061f\u2026-]{1,4}'
+_PLAIN_AFTER: Final = re.compile(f"{_PLAIN_LETTERS}+{_PLAIN_GAP}(?={_PLAIN_LETTERS})")
+_PLAIN_BEFORE: Final = re.compile(
+    f"(?:(?<=^)|(?<={_PLAIN_GAP[:-5]}))({_PLAIN_LETTERS}+){_PLAIN_GAP}\\Z"
+)
 
 
 def query_words(query: object, where: str) -> tuple[str, ...]:
-    """The normalized words of a query, or a TypeError/ValueError saying why there are none.
+    """The words of a query as written, or a TypeError/ValueError saying why there are none.
 
-    >>> query_words("وبِغدادَ", "search()")
-    ('وبغداد',)
+    Words keep their letters as written (the exact mode needs them); a
+    presentation-form ligature that stands for several words gives those words,
+    normalized.
+
+    >>> query_words("وبِغدادَ، موسكو", "search()")
+    ('وبِغدادَ', 'موسكو')
 
     Raises:
         TypeError: if ``query`` is not a str.
         ValueError: if it holds no word.
     """
-    words = normalize_words(check_str(query, where))
+    text = check_str(query, where)
+    words: list[str] = []
+    for token in WORD_RE.findall(text):
+        normalized = normalize_words(token)
+        if len(normalized) == 1:
+            words.append(token)
+        else:
+            words.extend(normalized)
     if not words:
         msg = (
             f"{where} got a query with no word in it ({query!r}); "
             f"give at least one word, e.g. 'بغداد'"
         )
         raise ValueError(msg)
-    return words
+    return tuple(words)
 
 
-def _forms(index: SearchIndex, word: str, prefix: bool) -> list[tuple[str, int]]:
-    """The surface words of the index that match one normalized query word, with stem starts."""
-    forms = proclitic_forms(word)
-    if not prefix:
-        return list(forms)
-    found: dict[str, int] = {}
-    for form, stem in forms:
-        for surface in index.words_with_prefix(form):
-            found.setdefault(surface, stem)
-    return list(found.items())
+def _phrase_words(words: Sequence[str]) -> list[str]:
+    """Query words with a detached و joined to the word after it (و المغامرة → والمغامرة)."""
+    joined: list[str] = []
+    waw = False
+    for word in words:
+        if normalize_words(word) == (_WAW,) and not waw:
+            waw = True
+            continue
+        joined.append(_WAW + word if waw else word)
+        waw = False
+    if waw:
+        joined.append(_WAW)
+    return joined
 
 
-def _parts(index: SearchIndex, word: str, prefix: bool) -> list[_Part]:
-    """(postings, stem start, spelling) of each surface form of ``word`` that occurs."""
+def _parts(index: SearchIndex, found: Term, prefix: bool) -> list[_Part]:
+    """(postings, form, spelling, fixed reading) of each surface form of a term that occurs."""
     parts: list[_Part] = []
-    for form, stem in _forms(index, word, prefix):
-        postings = index.postings(form)
-        if postings:
-            parts.append((postings, stem, index.spelling(form)))
+    if not prefix:
+        for form in found.forms:
+            postings = index.postings(form)
+            if postings:
+                parts.append((postings, form, index.spelling(form), None))
+        return parts
+    seen: set[str] = set()
+    for form, readings in found.forms.items():
+        for pre, suf, _ in readings:
+            if suf:
+                continue
+            for surface in index.words_with_prefix(form):
+                if surface not in seen:
+                    seen.add(surface)
+                    parts.append(
+                        (index.postings(surface), surface, index.spelling(surface), (pre, 0))
+                    )
     return parts
 
 
+def _token_at(text: str, start: int) -> str:
+    """The word token that starts at ``start`` (as the index read it)."""
+    # Fast path: a run of letters up to a space is one token (WORD_RE agrees).
+    space = text.find(" ", start, start + 64)
+    if space > start and text[start:space].isalpha() and text[start:space].isascii() is False:
+        return text[start:space]
+    found = WORD_RE.match(text, start, min(len(text), start + MAX_RUN))
+    return found.group() if found else text[start : start + 1]
+
+
+def _merged(parts: list[_Part]) -> Iterator[tuple[int, int]]:
+    """(packed posting, part number) over all parts, in posting order."""
+    if len(parts) == 1:
+        for packed in parts[0][0]:
+            yield packed, 0
+        return
+    tag_bits = max(len(parts) - 1, 1).bit_length()
+    tag_mask = (1 << tag_bits) - 1
+    tagged = [packed << tag_bits | k for k, part in enumerate(parts) for packed in part[0]]
+    tagged.sort()
+    for value in tagged:
+        yield value >> tag_bits, value & tag_mask
+
+
 def _single_word(
-    index: SearchIndex, parts: list[_Part], wanted: frozenset[int], emit: _Emit
+    index: SearchIndex, found: Term, parts: list[_Part], wanted: frozenset[int], emit: _Emit
 ) -> None:
     """Emit every occurrence of one query word's surface forms, in corpus order.
 
     The hot loop of every search.  A surface form that always comes from the
-    same original token needs no reading of the text: its span, text and stem
-    are the same each time.
+    same original token is read once: its reading, span and stem are the same
+    each time.  Other tokens are read from the field, once per distinct token.
     """
     kinds = index.field_kind
     texts = index.texts
-    match = WORD_RE.match
     sb = index.start_bits
     start_mask = (1 << sb) - 1
-    fid_shift = sb + index.pos_bits
-    # (postings, stem start in the normalized form, the one spelling or None, its stem
-    # offset in that spelling)
-    known = [
-        (postings, stem, spelling, stem_offset(spelling, stem) if spelling and stem else 0)
-        for postings, stem, spelling in parts
-    ]
-    order: Iterable[int]
-    if len(known) == 1:
-        order = known[0][0]
-        tag_bits = 0
-    else:
-        # Merge the forms' sorted postings: tag each with its part in the low bits.
-        tag_bits = max(len(known) - 1, 1).bit_length()
-        tagged = [packed << tag_bits | k for k, part in enumerate(known) for packed in part[0]]
-        tagged.sort()
-        order = tagged
-    tag_mask = (1 << tag_bits) - 1
+    # Per part: (spelling, its stem start and end offsets) when known and accepted.
+    known: list[tuple[str, int, int] | None] = []
+    alive: list[bool] = []
+    for _, form, spelling, fixed in parts:
+        if spelling is None:
+            known.append(None)
+            alive.append(True)
+            continue
+        reading = fixed if fixed is not None else found.reading(spelling, form)
+        alive.append(reading is not None)
+        known.append((spelling, *stem_span(spelling, *reading)) if reading else None)
+    read: dict[tuple[str, str], tuple[int, int] | None] = {}
     every_kind = wanted >= _ALL_KINDS
-    for tagged_packed in order:
-        _, stem, spelling, offset = known[tagged_packed & tag_mask]
-        packed = tagged_packed >> tag_bits
-        fid = packed >> fid_shift
+    for packed, k in _merged(parts):
+        if not alive[k]:
+            continue
+        fid = packed >> sb
         if not every_kind and kinds[fid] not in wanted:
             continue
         start = packed & start_mask
-        if spelling is not None:
-            emit(fid, start, start + len(spelling), start + offset, spelling)
-        else:
-            text = texts[fid]
-            end = match(text, start).end()
-            token = text[start:end]
-            emit(fid, start, end, start + stem_offset(token, stem) if stem else start, token)
+        spelled = known[k]
+        if spelled is not None:
+            spelling, a, b = spelled
+            emit(fid, start, start + len(spelling), (start + a, start + b), spelling)
+            continue
+        token = _token_at(texts[fid], start)
+        form, fixed = parts[k][1], parts[k][3]
+        key = (token, form)
+        if key not in read:
+            reading = fixed if fixed is not None else found.reading(token, form)
+            read[key] = stem_span(token, *reading) if reading else None
+        span = read[key]
+        if span is not None:
+            emit(fid, start, start + len(token), (start + span[0], start + span[1]), token)
 
 
-def _position_lookup(
-    index: SearchIndex, parts: list[_Part], drivers: int
-) -> Callable[[int], tuple[int, int] | None]:
-    """A function from a key (field id and position) to (packed posting, stem start) or None.
+class _Reader:
+    """The word tokens of one field around a position, normalized once each."""
 
-    ``parts`` are a query word's surface forms; ``drivers`` is how many keys
-    will be looked up.  For few lookups each one bisects the postings; for
-    many, one table of all the word's positions is cheaper (see
-    benchmarks/README.md): the table is built unless the word has more than
-    two postings per lookup and surface form.
-    """
-    sb = index.start_bits
-    size = sum(len(postings) for postings, _, _ in parts)
-    if size > 2 * drivers * len(parts):
+    __slots__ = ("_words", "readings", "text")
 
-        def bisect_at(key: int) -> tuple[int, int] | None:
-            low = key << sb
-            for postings, stem, _ in parts:
-                i = bisect_left(postings, low)
-                if i < len(postings) and postings[i] >> sb == key:
-                    return postings[i], stem
-            return None
+    def __init__(
+        self,
+        text: str,
+        words: dict[str, tuple[str, ...]],
+        readings: dict[tuple[int, str], tuple[int, int] | None],
+    ) -> None:
+        self.text = text
+        self._words = words
+        #: (phrase position, token) → its reading, shared by the whole search.
+        self.readings = readings
 
-        return bisect_at
-    # A word has one position per occurrence, so the keys never collide.
-    table: dict[int, tuple[int, int]] = {}
-    for postings, stem, _ in parts:
-        table.update({packed >> sb: (packed, stem) for packed in postings})
-    return table.get
+    def word(self, token: str) -> str | None:
+        """A token's normalized word, None unless it is exactly one word."""
+        words = self._words.get(token)
+        if words is None:
+            words = self._words[token] = normalize_words(token)
+        return words[0] if len(words) == 1 else None
+
+    def after(self, end: int) -> Iterator[tuple[int, str]]:
+        """(start, token) of each word token after ``end``."""
+        text = self.text
+        while True:
+            # Fast path: one space, then letters up to the next space or the end.
+            if text[end : end + 1] == " ":
+                space = text.find(" ", end + 1, end + 65)
+                stop = len(text) if space < 0 and len(text) - end <= 65 else space
+                chunk = text[end + 1 : stop] if stop > end + 1 else ""
+                if chunk and chunk.isalpha() and not chunk.isascii():
+                    yield end + 1, chunk
+                    end = stop
+                    continue
+            found = WORD_RE.search(text, end, min(len(text), end + MAX_RUN))
+            if found is None:
+                return
+            yield found.start(), found.group()
+            end = found.end()
+
+    def backward(self, start: int) -> Iterator[tuple[int, str]]:
+        """(start, token) of each word token before ``start``, nearest first."""
+        text = self.text
+        end = start
+        while end > 0:
+            # Fast path: letters between single spaces.
+            if end > 1 and text[end - 1] == " ":
+                space = text.rfind(" ", max(0, end - 66), end - 1)
+                low = space + 1 if space >= 0 else (0 if end - 1 <= 65 else -1)
+                chunk = text[low : end - 1] if low >= 0 else ""
+                if chunk and chunk.isalpha() and not chunk.isascii():
+                    yield low, chunk
+                    end = low
+                    continue
+            previous = self._previous(end)
+            if previous is None:
+                return
+            yield previous
+            end = previous[0]
+
+    def _previous(self, end: int) -> tuple[int, str] | None:
+        """The word token nearest before ``end``, read from a window that grows."""
+        width = 64
+        while True:
+            low = max(0, end - width)
+            last = None
+            for m in WORD_RE.finditer(self.text, low, end):
+                last = m
+            if last is not None and (last.start() > low or low == 0):
+                return last.start(), last.group()
+            if low == 0:
+                return None
+            width *= 4
 
 
-def _occurrences(parts: list[_Part]) -> list[tuple[int, int]]:
-    """Sorted (packed posting, stem start) over all of one word's surface forms."""
-    if len(parts) == 1:
-        postings, stem, _ = parts[0]
-        return [(p, stem) for p in postings]
-    found = [(p, stem) for postings, stem, _ in parts for p in postings]
-    found.sort()
+def _read(
+    reader: _Reader, terms: list[Term], j: int, prefix: bool, token: str
+) -> tuple[int, int] | None:
+    """How ``token`` matches phrase term ``j``, or None (answers kept in ``reader``)."""
+    key = (j, token)
+    readings = reader.readings
+    if key in readings:
+        return readings[key]
+    found = readings[key] = _reading(terms[j], prefix, token, reader.word(token))
     return found
 
 
-def _phrase(
-    index: SearchIndex, words: Sequence[str], prefix: bool, wanted: frozenset[int], emit: _Emit
-) -> None:
-    """Emit every occurrence of a phrase: word i at position p + i of the field.
+def _reading(found: Term, prefix: bool, token: str, word: str | None) -> tuple[int, int] | None:
+    """How ``token`` (normalized ``word``) matches one phrase term, or None."""
+    if word is None:
+        return None
+    if prefix:
+        for form, readings in found.forms.items():
+            if word.startswith(form):
+                for pre, suf, _ in readings:
+                    if not suf:
+                        return pre, 0
+        return None
+    if word not in found.forms:
+        return None
+    return found.reading(token, word)
 
-    Drive from the rarest word and look the others up (:func:`_position_lookup`).
+
+def _phrase(
+    index: SearchIndex,
+    terms: list[Term],
+    prefix: bool,
+    wanted: frozenset[int],
+    emit: _Emit,
+) -> None:
+    """Emit every occurrence of a phrase, driven from its rarest word.
+
+    Each occurrence of the rarest word is checked by reading the words next to
+    it in the field, so memory stays proportional to that word's postings, and
+    a word repeated in the phrase is looked up once.
     """
-    last = len(words) - 1
-    groups = [_parts(index, w, prefix and i == last) for i, w in enumerate(words)]
-    sizes = [sum(len(p) for p, _, _ in g) for g in groups]
+    last = len(terms) - 1
+    anchors: dict[int, list[tuple[_Part, bool]]] = {}  # position → (part, needs a و)
+    cache: dict[tuple[str, bool], list[_Part]] = {}
+    for i, found in enumerate(terms):
+        options = [(found, False)]
+        if i and found.word.startswith(_WAW) and len(found.word) >= 3:
+            options.append((term(found.text[1:], found.mode), True))  # و written apart
+        for option, needs_waw in options:
+            key = (option.word, prefix and i == last)
+            parts = cache.get(key)
+            if parts is None:
+                parts = cache[key] = _parts(index, option, prefix and i == last)
+            anchors.setdefault(i, []).extend((part, needs_waw) for part in parts)
+    sizes = [sum(len(part[0]) for part, _ in anchors.get(i, ())) for i in range(len(terms))]
     if 0 in sizes:
         return
     anchor = sizes.index(min(sizes))
-    lookups = [
-        None if i == anchor else _position_lookup(index, group, sizes[anchor])
-        for i, group in enumerate(groups)
-    ]
+    chosen = anchors[anchor]
     kinds = index.field_kind
     texts = index.texts
-    match = WORD_RE.match
     sb = index.start_bits
     start_mask = (1 << sb) - 1
-    fid_shift = sb + index.pos_bits
-    pos_mask = (1 << index.pos_bits) - 1
-    for packed, stem in _occurrences(groups[anchor]):
-        fid = packed >> fid_shift
-        key = packed >> sb
-        if kinds[fid] not in wanted or (key & pos_mask) < anchor:
+    normalized: dict[str, tuple[str, ...]] = {}
+    readings: dict[tuple[int, str], tuple[int, int] | None] = {}
+    after = anchor < last
+    simple = after or anchor == 1
+    steps: list[tuple[int, int, int]] = []  # (packed, part, neighbour's packed start or -1)
+    for packed, k in _merged([part for part, _ in chosen]):
+        if kinds[packed >> sb] not in wanted:
             continue
-        base = key - anchor
-        found: list[tuple[int, int]] = []
-        for i, lookup in enumerate(lookups):
-            here = (packed, stem) if lookup is None else lookup(base + i)
-            if here is None or (here[0] >> fid_shift) != fid:
-                break
-            found.append(here)
+        near = -1
+        if simple:
+            start = packed & start_mask
+            near = _next_start(texts[packed >> sb], start, after=after)
+            if near >= 0:
+                near += packed - start
+        steps.append((packed, k, near))
+    hits = _neighbours_of(index, anchors[anchor + 1 if after else 0], steps, after=after)
+    done = -1
+    for packed, k, near in steps:
+        if packed == done:
+            continue  # already matched through another form of the same word
+        if near >= 0 and near not in hits:
+            continue  # the word next to it, one space away, is not of its term
+        fid = packed >> sb
+        start = packed & start_mask
+        text = texts[fid]
+        matched = _match_around(
+            _Reader(text, normalized, readings),
+            terms,
+            prefix=prefix,
+            anchor=anchor,
+            start=start,
+            needs_waw=chosen[k][1],
+        )
+        if matched is not None:
+            done = packed
+            emit(fid, *matched)
+
+
+def _next_start(text: str, start: int, *, after: bool) -> int:
+    """Start of the word token next to (after or before) the token at ``start``.
+
+    -1 unless both tokens are plain runs of Arabic letters with only spaces
+    and punctuation between them (then the neighbour is that token for
+    certain; the matching loop reads the field in every other case).
+    """
+    if after:
+        found = _PLAIN_AFTER.match(text, start, start + 72)
+        return found.end() if found else -1
+    low = max(0, start - 72)
+    found = _PLAIN_BEFORE.search(text, low, start)
+    if found is None or found.group(1) == _WAW:
+        return -1  # a detached و is read as the anchor's proclitic
+    at = found.start()
+    if at == low and low > 0:
+        return -1  # the token may go on before the window
+    return at
+
+
+def _neighbours_of(
+    index: SearchIndex,
+    parts: list[tuple[_Part, bool]],
+    steps: list[tuple[int, int, int]],
+    *,
+    after: bool,
+) -> set[int]:
+    """The neighbour starts of ``steps`` that are postings of the neighbour's term.
+
+    Sets intersect posting arrays in C and stay within the anchor's size.
+    After the anchor, a detached و (read as the next word's proclitic) counts.
+    """
+    nears = {near for _, _, near in steps if near >= 0}
+    found: set[int] = set()
+    if not nears:
+        return found
+    arrays = [part[0] for part, _ in parts]
+    if after:
+        arrays.append(index.postings(_WAW))
+    for postings in arrays:
+        if len(postings) <= 16 * len(nears):
+            found |= nears.intersection(postings)
+            continue
+        # A long list (a frequent word, the و): look each start up in it (it is sorted).
+        size = len(postings)
+        for near in nears:
+            at = bisect_left(postings, near)
+            if at < size and postings[at] == near:
+                found.add(near)
+    return found
+
+
+def _match_around(
+    reader: _Reader,
+    terms: list[Term],
+    *,
+    prefix: bool,
+    anchor: int,
+    start: int,
+    needs_waw: bool,
+) -> tuple[int, int, tuple[int, int], str] | None:
+    """(start, end, (stem start, stem end), text) of the phrase through one anchor token."""
+    last = len(terms) - 1
+    token = _token_at(reader.text, start)
+    back = reader.backward(start)
+    pending: list[tuple[int, str]] = []  # tokens read backwards but not used yet
+
+    def previous() -> tuple[int, str] | None:
+        return pending.pop() if pending else next(back, None)
+
+    def waw_next() -> bool:
+        """Whether the next token backwards is a detached و (left unread if not)."""
+        step = previous()
+        if step is not None and reader.word(step[1]) == _WAW:
+            return True
+        if step is not None:
+            pending.append(step)
+        return False
+
+    # The anchor; a detached و right before it must be its proclitic.
+    is_prefix = prefix and anchor == last
+    if anchor > 0 and waw_next():
+        reading = _read(reader, terms, anchor, is_prefix, _WAW + token)
+        if reading is None:
+            return None
+        reading = (max(reading[0] - 1, 0), reading[1])
+    elif needs_waw:
+        return None
+    else:
+        reading = _read(reader, terms, anchor, is_prefix, token)
+        if reading is None:
+            return None
+    first = (start, token, reading)
+    final = (start, token, reading)
+    # Words before the anchor, nearest first.
+    for j in range(anchor - 1, -1, -1):
+        step = previous()
+        if step is None:
+            return None
+        at, tok = step
+        if j and waw_next():
+            found = _read(reader, terms, j, False, _WAW + tok)
+            if found is not None:
+                found = (max(found[0] - 1, 0), found[1])
         else:
-            text = texts[fid]
-            start = found[0][0] & start_mask
-            first_stem = found[0][1]
-            stem_start = (
-                start + stem_offset(match(text, start).group(), first_stem) if first_stem else start
-            )
-            end = match(text, found[-1][0] & start_mask).end()
-            emit(fid, start, end, stem_start, text[start:end])
+            found = _read(reader, terms, j, False, tok)
+        if found is None:
+            return None
+        first = (at, tok, found)
+    # Words after the anchor.
+    following = reader.after(start + len(token))
+    for j in range(anchor + 1, last + 1):
+        step = next(following, None)
+        if step is None:
+            return None
+        at, tok = step
+        is_prefix = prefix and j == last
+        found = _read(reader, terms, j, is_prefix, tok)
+        if found is None and reader.word(tok) == _WAW:
+            step = next(following, None)
+            if step is None:
+                return None
+            at2, tok2 = step
+            found = _read(reader, terms, j, is_prefix, _WAW + tok2)
+            if found is None:
+                return None
+            at, tok, found = at2, tok2, (max(found[0] - 1, 0), found[1])
+        if found is None:
+            return None
+        final = (at, tok, found)
+    hit_start, first_token, (first_prefix, _) = first
+    last_start, last_token, (_, last_suffix) = final
+    stem_start = hit_start + stem_span(first_token, first_prefix, 0)[0]
+    stem_end = last_start + stem_span(last_token, 0, last_suffix)[1]
+    end = last_start + len(last_token)
+    return hit_start, end, (stem_start, stem_end), reader.text[hit_start:end]
 
 
 def _matches(
-    index: SearchIndex, words: Sequence[str], kinds: frozenset[int], prefix: bool, emit: _Emit
+    index: SearchIndex,
+    words: Sequence[str],
+    kinds: frozenset[int],
+    emit: _Emit,
+    *,
+    prefix: bool,
+    mode: str,
 ) -> None:
-    """Emit every match of normalized query ``words`` in fields of the given kinds."""
-    if len(words) == 1:
-        parts = _parts(index, words[0], prefix)
+    """Emit every match of query ``words`` in fields of the given kinds."""
+    joined = _phrase_words(words)
+    terms = [term(word, mode) for word in joined]
+    if len(terms) == 1:
+        parts = _parts(index, terms[0], prefix)
         if parts:
-            _single_word(index, parts, kinds, emit)
+            _single_word(index, terms[0], parts, kinds, emit)
     else:
-        _phrase(index, words, prefix, kinds, emit)
+        _phrase(index, terms, prefix, kinds, emit)
 
 
 def find(
@@ -239,20 +540,31 @@ def find(
     *,
     kinds: frozenset[int] = _ALL_KINDS,
     prefix: bool = False,
+    mode: str = DEFAULT_MODE,
 ) -> list[Hit]:
-    """The hits of one term: normalized query words, one word or a phrase, in corpus order.
+    """The hits of one term: query words, one word or a phrase, in corpus order.
 
-    This is the term-level entry point that query strings are evaluated
-    with.  ``words`` are already normalized (:func:`query_words`); ``kinds``
-    are field kinds (:func:`arnews._model.field_kinds`); with ``prefix`` the
-    last word matches any text word that starts with it.
+    This is the term-level entry point that query strings are evaluated with.
+    ``words`` are the query's words as written (:func:`query_words`; already
+    normalized words work too, except in the ``exact`` mode, which needs the
+    letters as written); ``kinds`` are field kinds
+    (:func:`arnews._model.field_kinds`); with ``prefix`` the last word matches
+    any text word that starts with it; ``mode`` is a match mode
+    (:data:`arnews._modes.MODES`).
 
     >>> import arnews
     >>> from arnews._index import MemoryIndex
     >>> index = MemoryIndex(arnews.load())
     >>> [h.text for h in find(index, ("الموص",), prefix=True)][:2]
     ['الموصل', 'الموصل']
+    >>> find(index, ("جهة",))[0].suffix
+    'ه'
+
+    Raises:
+        TypeError: if ``mode`` is not a str.
+        ValueError: if ``mode`` is not a match mode, or a word is not one word.
     """
+    check_mode(mode, "find()")
     hits: list[Hit] = []
     append = hits.append
     ids = index.ids
@@ -260,7 +572,9 @@ def find(
     article_of = index.field_article
     index_of = index.field_index
 
-    def emit(fid: int, start: int, end: int, stem_start: int, text: str) -> None:
+    def emit(fid: int, start: int, end: int, stem: tuple[int, int], text: str) -> None:
+        stem_start, stem_end = stem
+        a, b = stem_start - start, stem_end - start
         append(
             Hit(
                 article_id=ids[article_of[fid]],
@@ -269,12 +583,16 @@ def find(
                 start=start,
                 end=end,
                 stem_start=stem_start,
-                stem_end=end,
+                stem_end=stem_end,
                 text=text,
+                prefix=text[:a],
+                stem=text[a:b],
+                suffix=text[b:],
+                mode=mode,
             )
         )
 
-    _matches(index, words, kinds, prefix, emit)
+    _matches(index, words, kinds, emit, prefix=prefix, mode=mode)
     return hits
 
 
@@ -283,22 +601,17 @@ def search(
     query: str,
     *,
     fields: Sequence[str] = DEFAULT_FIELDS,
+    mode: str = DEFAULT_MODE,
     source: ArticleSource | None = None,
 ) -> Hits:
-    """Every match of a word or phrase, seeing through spelling and clitics.
+    """Every match of a word or phrase, seeing through spelling, clitics and inflections.
 
-    Hits come in corpus order, then title, paragraphs, captions, then
-    position.  ``fields`` picks which of ``"title"``, ``"paragraph"`` and
-    ``"caption"`` to search (one name alone is fine too).  ``source`` (the
-    corpus the index was built from) is remembered for display.
-
-    A proclitic may leave a stem of only two letters, so a two-letter query
-    also matches every word that is a proclitic sequence plus those two
-    letters, whether or not it is really built that way — أن finds كان
-    (ك + ان), الآن (ال + ان) and لأن; لا finds كلا; ما finds كما and بما.
-    Search has no dictionary to tell them apart; filter ``hit.text`` when
-    that matters.  (:func:`arnews._frequencies.frequencies` is stricter: it
-    counts كان as كان.)
+    Hits come in corpus order, then by field kind (title, subheadings,
+    paragraphs, captions …), then position.  ``fields`` picks which field
+    kinds to search (:data:`arnews._model.FIELD_NAMES`; one name alone is fine
+    too); ``mode`` how words match (:mod:`arnews._modes`).  ``source`` (the
+    corpus the index was built from) is remembered for display.  Each hit says
+    how it matched: ``prefix``, ``stem``, ``suffix`` and ``mode``.
 
     >>> import arnews
     >>> from arnews._index import MemoryIndex
@@ -308,16 +621,21 @@ def search(
     >>> search(index, "موسكو وبغداد", fields=("title",))[0].text
     'موسكو وبغداد'
     >>> sorted({h.text for h in search(index, "أن")} & {"كان", "الآن", "لأن"})
-    ['الآن', 'كان', 'لأن']
+    ['الآن', 'لأن']
+    >>> hit = [h for h in search(index, "قوات") if h.suffix][0]
+    >>> hit.text, hit.prefix, hit.stem, hit.suffix
+    ('بقواتها', 'ب', 'قوات', 'ها')
 
     Raises:
-        TypeError: if ``query`` is not a str, or ``fields`` is not a sequence of names.
-        ValueError: if the query holds no word (empty or punctuation only), or a
-            field name is unknown.
+        TypeError: if ``query`` is not a str, ``fields`` is not a sequence of
+            names, or ``mode`` is not a str.
+        ValueError: if the query holds no word (empty or punctuation only), a
+            field name is unknown, or ``mode`` is not a match mode.
     """
     words = query_words(query, "search()")
     kinds = field_kinds(fields, "search()")
-    return Hits.of(find(index, words, kinds=kinds), source)
+    check_mode(mode, "search()")
+    return Hits.of(find(index, words, kinds=kinds, mode=mode), source)
 
 
 def concordance(
@@ -326,12 +644,13 @@ def concordance(
     *,
     width: int = 40,
     fields: Sequence[str] = DEFAULT_FIELDS,
+    mode: str = DEFAULT_MODE,
 ) -> Concordance:
     """Keyword-in-context lines for every hit of ``query`` (see :func:`search`).
 
     ``left`` and ``right`` are up to ``width`` characters of the same field
     before and after the match, cut exactly (no padding, no ellipsis).
-    ``fields`` picks the fields to look in, exactly as in :func:`search`.
+    ``fields`` and ``mode`` are as in :func:`search`.
 
     >>> import arnews
     >>> from arnews._index import MemoryIndex
@@ -344,13 +663,14 @@ def concordance(
 
     Raises:
         TypeError: if ``query`` is not a str, ``width`` is not an int, or
-            ``fields`` is not a sequence of names.
+            ``fields`` is not a sequence of names, or ``mode`` not a str.
         ValueError: as :func:`search` (no word in the query, an unknown or
-            empty ``fields``), or if ``width`` is negative.
+            empty ``fields``, an unknown mode), or if ``width`` is negative.
     """
     check_int(width, "concordance(width=...)", minimum=0, hint="a number of characters")
     words = query_words(query, "concordance()")
     kinds = field_kinds(fields, "concordance()")
+    check_mode(mode, "concordance()")
     lines: list[ConcordanceLine] = []
     append = lines.append
     ids = index.ids
@@ -359,7 +679,7 @@ def concordance(
     article_of = index.field_article
     index_of = index.field_index
 
-    def emit(fid: int, start: int, end: int, stem_start: int, match: str) -> None:
+    def emit(fid: int, start: int, end: int, _stem: tuple[int, int], match: str) -> None:
         text = texts[fid]
         append(
             ConcordanceLine(
@@ -373,5 +693,5 @@ def concordance(
             )
         )
 
-    _matches(index, words, kinds, False, emit)
+    _matches(index, words, kinds, emit, prefix=False, mode=mode)
     return Concordance(lines)

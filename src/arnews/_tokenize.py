@@ -14,6 +14,8 @@ What a token *means* to search (normalization, clitics) is in
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterator
 from typing import Final
 
 import attrs
@@ -28,8 +30,11 @@ __all__ = [
     "LATIN_LETTER_RANGES",
     "LATIN_LETTER_RE",
     "LETTER_RE",
+    "MARK_FORMS",
+    "MAX_RUN",
     "WORD_RE",
     "Token",
+    "run_pieces",
     "tokenize",
 ]
 
@@ -49,7 +54,30 @@ _SKIP = r"[\p{M}\p{Cf}\u0640]*"
 # so U+0640 ARABIC TATWEEL counts — but not with tatweel itself.  It goes on
 # with such letters (tatweel included) and any combining mark (harakat,
 # shadda, madda, superscript alef …).
-_AR_START = r"[\p{scx=Arabic}&&[\p{L}\p{So}]--\u0640]"
+
+
+def _mark_forms() -> str:
+    """The presentation forms that are marks only (cheap to derive: two small blocks).
+
+    U+FC5E ARABIC LIGATURE SHADDA WITH DAMMATAN ISOLATED FORM and its kin are letters
+    to Unicode (Lo) but stand for a space and marks (NFKC), which SEARCH deletes; a
+    word never starts with one (it may still sit inside a word, as any mark does).
+    """
+    found = []
+    for code in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00)):
+        char = chr(code)
+        if unicodedata.category(char) != "Lo":
+            continue
+        parts = unicodedata.normalize("NFKC", char)
+        if all(unicodedata.category(c).startswith("M") or c in " \u0640" for c in parts):
+            found.append(char)
+    return "".join(found)
+
+
+#: The presentation forms of marks (U+FC5E–U+FC63, U+FCF2–U+FCF4, U+FE70–U+FE7F less
+#: U+FE73 and U+FE75): marks to search, so never the start of a word.
+MARK_FORMS: Final = _mark_forms()
+_AR_START = rf"[\p{{scx=Arabic}}&&[\p{{L}}\p{{So}}]--\u0640--[{MARK_FORMS}]]"
 _AR_CONT = r"[[\p{scx=Arabic}&&[\p{L}\p{So}]]\p{M}]"
 _ARABIC = rf"{_AR_START}(?:{_AR_CONT}|{_GLUE}(?={_AR_CONT}))*"
 # Latin words keep their combining marks and an inner apostrophe (O'Brien).
@@ -252,7 +280,9 @@ def tokenize(text: str) -> tuple[Token, ...]:
     a number may mix digit sets and hold ``.``, ``,``, ``٫`` or ``٬`` between
     digits, and Latin letters written right after it belong to it (``70th``,
     ``10km`` are one number token); each punctuation mark or symbol is a
-    token of its own.
+    token of its own.  A run of more than :data:`MAX_RUN` characters without
+    whitespace (no word is that long) is read in pieces of that many characters,
+    so it gives tokens of at most that length instead of exhausting memory.
 
     >>> [(t.text, t.kind) for t in tokenize("وبغداد، ١٬٠٠٠٫٥ Lavrov")]
     [('وبغداد', 'arabic'), ('،', 'punct'), ('١٬٠٠٠٫٥', 'number'), ('Lavrov', 'latin')]
@@ -266,5 +296,36 @@ def tokenize(text: str) -> tuple[Token, ...]:
     """
     check_str(text, "tokenize()")
     return tuple(
-        Token(m.group(), m.start(), m.end(), str(m.lastgroup)) for m in _TOKEN_RE.finditer(text)
+        Token(m.group(), start + m.start(), start + m.end(), str(m.lastgroup))
+        for start, piece in run_pieces(text)
+        for m in _TOKEN_RE.finditer(piece)
     )
+
+
+#: The longest whitespace-free run read as one piece (see :func:`tokenize`).
+MAX_RUN: Final = 100_000
+_LONG_RUN: Final = re.compile(rf"\S{{{MAX_RUN + 1},}}")
+
+
+def run_pieces(text: str) -> Iterator[tuple[int, str]]:
+    """``text`` as (offset, piece) pairs: whole, unless a whitespace-free run is too long.
+
+    A run longer than :data:`MAX_RUN` is cut into pieces of that length; the text
+    around it comes out as it is.
+
+    >>> [(start, len(piece)) for start, piece in run_pieces("ab " + "x" * 100_001)]
+    [(0, 3), (3, 100000), (100003, 1)]
+
+    Raises:
+        TypeError: if ``text`` is not a str.
+    """
+    check_str(text, "run_pieces()")
+    done = 0
+    for long_run in _LONG_RUN.finditer(text):
+        if long_run.start() > done:
+            yield done, text[done : long_run.start()]
+        for start in range(long_run.start(), long_run.end(), MAX_RUN):
+            yield start, text[start : min(start + MAX_RUN, long_run.end())]
+        done = long_run.end()
+    if done < len(text) or not text:
+        yield done, text[done:]
