@@ -162,7 +162,7 @@ import json, random, sys
 import arnews
 index = arnews.open_index(sys.argv[1])
 si = index.search_index
-shift = si.start_bits + si.pos_bits
+shift = si.start_bits
 rng = random.Random(int(sys.argv[3]))
 vocab = si.vocabulary()
 candidates = sorted(w for w, n in vocab.items() if 10 <= n <= 2000 and w.isalpha())

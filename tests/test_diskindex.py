@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 import arnews
 from arnews import Caption, Corpus, DiskIndex
 from arnews._codec import article_doc, doc_article, field_texts
+from arnews._modes import MODES
 from arnews._search import find, query_words
 from arnews._tokenize import WORD_RE
 from helpers import FIELD_TEXTS, make_article, synthetic_articles
@@ -29,8 +30,10 @@ def same_answers(index: DiskIndex, corpus: Corpus, queries: list[str]) -> None:
     assert len(index) == len(corpus)
     assert index.ids == corpus.ids
     for query in queries:
-        assert index.search(query) == corpus.search(query), query
+        for mode in MODES:
+            assert index.search(query, mode=mode) == corpus.search(query, mode=mode), (query, mode)
         assert index.concordance(query, width=7) == corpus.concordance(query, width=7), query
+        assert index.concordance(query, mode="exact") == corpus.concordance(query, mode="exact")
         assert index.search(query, fields="caption") == corpus.search(query, fields="caption")
         if " OR " in query or "-" in query or "*" in query or '"' in query or " AND " in query:
             continue

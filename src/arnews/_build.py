@@ -252,7 +252,7 @@ class _Writer:
                 "INSERT OR IGNORE INTO lexicon VALUES (?)", ((row[0],) for row in batch.postings)
             )
             conn.execute(
-                "INSERT INTO batches VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO batches VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
                     number,
                     first_pos,
@@ -261,7 +261,6 @@ class _Writer:
                     len(batch.fields),
                     killed,
                     batch.start_bits,
-                    batch.pos_bits,
                 ),
             )
             conn.execute("COMMIT")
@@ -306,7 +305,7 @@ class _Writer:
         ).fetchall()
         conn.execute(
             "INSERT INTO main.batches SELECT batch + ?, first_pos + ?, n_articles, first_fid + ?, "
-            "n_fields, n_killed, start_bits, pos_bits FROM shard.batches",
+            "n_fields, n_killed, start_bits FROM shard.batches",
             (batch, pos, fid),
         )
         conn.execute(

@@ -48,6 +48,7 @@ from ._codec import doc_article
 from ._entities import Entity, Gazetteer, Mention
 from ._index import MemoryIndex, Postings
 from ._model import DEFAULT_FIELDS, FIELD_NAMES, field_kinds
+from ._modes import DEFAULT_MODE
 from ._query import Query
 from ._results import Concordance, Hits
 from ._sqlite import chunks, connect, damaged, decode_payload, text_crc
@@ -81,14 +82,13 @@ class _Store:
         with self.reading():
             batches = self.conn.execute(
                 "SELECT batch, first_pos, n_articles, first_fid, n_fields, n_killed, "
-                "start_bits, pos_bits FROM batches ORDER BY batch"
+                "start_bits FROM batches ORDER BY batch"
             ).fetchall()
             #: The last batch this snapshot sees (0: an empty index).
             self.snapshot: int = batches[-1][0] if batches else 0
-            #: batch -> (first field id, start bits, pos bits)
-            self.batches = {b: (fid, sb, pb) for b, _, _, fid, _, _, sb, pb in batches}
+            #: batch -> (first field id, start bits)
+            self.batches = {b: (fid, sb) for b, _, _, fid, _, _, sb in batches}
             self.start_bits = max((row[6] for row in batches), default=1)
-            self.pos_bits = max((row[7] for row in batches), default=3)
             self.n_positions = max((p + n for _, p, n, *_ in batches), default=0)
             self.n_fields = max((f + n for _, _, _, f, n, *_ in batches), default=0)
             self.live = sum(row[2] - row[5] for row in batches)
@@ -156,7 +156,7 @@ class _Store:
             raise damaged(self.path, exc) from None
         spelled = None if first or spelling == "" else word if spelling is None else spelling
         if self.dead and postings:
-            postings = _drop(postings, self.dead, self.start_bits + self.pos_bits)
+            postings = _drop(postings, self.dead, self.start_bits)
         self.last = (word, postings, spelled)
         if postings and len(postings) <= _PREFETCH:
             self.prefetch(postings, text=spelled is None)
@@ -164,32 +164,23 @@ class _Store:
 
     def _decode(self, found: list[tuple[int, int, bytes]]) -> list[int]:
         """Global packed postings from (batch, count, payload) chunks in batch order."""
-        sb_all, pb_all = self.start_bits, self.pos_bits
-        shift_all = sb_all + pb_all
+        sb_all = self.start_bits
         out: list[int] = []
         for batch, _, payload in found:
-            first_fid, sb, pb = self.batches[batch]
+            first_fid, sb = self.batches[batch]
             local = decode_payload(payload)
-            if sb == sb_all and pb == pb_all:
-                base = first_fid << shift_all
+            if sb == sb_all:
+                base = first_fid << sb_all
                 out.extend([base + v for v in local])
             else:
-                shift = sb + pb
-                smask, pmask = (1 << sb) - 1, (1 << pb) - 1
-                out.extend(
-                    [
-                        ((first_fid + (v >> shift)) << shift_all)
-                        | (((v >> sb) & pmask) << sb_all)
-                        | (v & smask)
-                        for v in local
-                    ]
-                )
+                smask = (1 << sb) - 1
+                out.extend([((first_fid + (v >> sb)) << sb_all) | (v & smask) for v in local])
         return out
 
     # -- fields ----------------------------------------------------------------------------
     def prefetch(self, postings: Iterable[int], *, text: bool) -> None:
         """Fetch the metadata (and texts) of the fields these postings point to, in one go."""
-        shift = self.start_bits + self.pos_bits
+        shift = self.start_bits
         have = self.texts if text else self.meta
         wanted = sorted({fid for fid in (p >> shift for p in postings) if fid not in have})
         if not wanted:
@@ -415,13 +406,12 @@ class DiskSearchIndex:
         self.field_kind: Final = _Column(store, 1)
         self.field_index: Final = _Column(store, 2)
         self.start_bits: Final = store.start_bits
-        self.pos_bits: Final = store.pos_bits
 
     def postings(self, word: str) -> Postings:
         """The sorted postings of one normalized surface word (empty when absent)."""
         postings, _ = self._store.word(word)
         if self._keep is not None and postings:
-            return _keep_only(postings, self._keep, self.start_bits + self.pos_bits)
+            return _keep_only(postings, self._keep, self.start_bits)
         return postings
 
     def spelling(self, word: str) -> str | None:
@@ -700,22 +690,35 @@ class DiskIndex:
         return DiskIndex(self._store, tuple(kept))
 
     # -- queries ------------------------------------------------------------------------------
-    def search(self, query: str | Query, *, fields: Sequence[str] = DEFAULT_FIELDS) -> Hits:
-        """Every hit of a query, as :meth:`arnews.Corpus.search` (the same query language).
+    def search(
+        self,
+        query: str | Query,
+        *,
+        fields: Sequence[str] = DEFAULT_FIELDS,
+        mode: str = DEFAULT_MODE,
+    ) -> Hits:
+        """Every hit of a query, as :meth:`arnews.Corpus.search` (the same language and modes).
 
         Raises:
             TypeError: if ``query`` is neither a str nor a Q object, or ``fields`` not names.
-            ValueError: if the query holds no word or is malformed, or a field is unknown.
+            ValueError: if the query holds no word or is malformed, a field is unknown, or
+                ``mode`` is not a match mode.
         """
-        return _query.search(self._search_index, query, fields=fields, source=self)
+        return _query.search(self._search_index, query, fields=fields, mode=mode, source=self)
 
-    def matching(self, query: str | Query, *, fields: Sequence[str] = DEFAULT_FIELDS) -> DiskIndex:
+    def matching(
+        self,
+        query: str | Query,
+        *,
+        fields: Sequence[str] = DEFAULT_FIELDS,
+        mode: str = DEFAULT_MODE,
+    ) -> DiskIndex:
         """A view of the articles where ``query`` has a hit, as :meth:`arnews.Corpus.matching`.
 
         Raises:
             TypeError, ValueError: as :meth:`search`.
         """
-        found = {hit.article_id for hit in self.search(query, fields=fields)}
+        found = {hit.article_id for hit in self.search(query, fields=fields, mode=mode)}
         return DiskIndex(
             self._store, tuple(pos for pos, ident in self._rows("id") if ident in found)
         )
@@ -727,6 +730,7 @@ class DiskIndex:
         width: int = 40,
         fields: Sequence[str] = DEFAULT_FIELDS,
         sort: str | Sequence[str] | None = None,
+        mode: str = DEFAULT_MODE,
     ) -> Concordance:
         """Keyword-in-context lines for every hit, as :meth:`arnews.Corpus.concordance`.
 
@@ -736,7 +740,13 @@ class DiskIndex:
                 ``sort`` names an unknown key.
         """
         return _query.concordance(
-            self._search_index, query, width=width, fields=fields, sort=sort, source=self
+            self._search_index,
+            query,
+            width=width,
+            fields=fields,
+            sort=sort,
+            mode=mode,
+            source=self,
         )
 
     def frequencies(

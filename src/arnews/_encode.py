@@ -66,7 +66,6 @@ class EncodedBatch:
     fields: tuple[FieldRow, ...]
     postings: tuple[PostingRow, ...]
     start_bits: int
-    pos_bits: int
     text_bytes: int
     unchanged: int
 
@@ -125,7 +124,6 @@ def encode_batch(
         fields=fields,
         postings=postings,
         start_bits=index.start_bits,
-        pos_bits=index.pos_bits,
         text_bytes=sum(len(text.encode("utf-8", "surrogatepass")) for text in index.texts),
         unchanged=skipped,
     )

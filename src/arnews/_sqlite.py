@@ -96,7 +96,7 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE batches(
     batch INTEGER PRIMARY KEY, first_pos INTEGER NOT NULL, n_articles INTEGER NOT NULL,
     first_fid INTEGER NOT NULL, n_fields INTEGER NOT NULL, n_killed INTEGER NOT NULL,
-    start_bits INTEGER NOT NULL, pos_bits INTEGER NOT NULL);
+    start_bits INTEGER NOT NULL);
 CREATE TABLE articles(
     pos INTEGER PRIMARY KEY, id TEXT NOT NULL, hash BLOB NOT NULL, batch INTEGER NOT NULL,
     first_fid INTEGER NOT NULL, n_fields INTEGER NOT NULL, date TEXT, date_inferred INTEGER,
