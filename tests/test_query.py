@@ -315,3 +315,9 @@ def test_matching_agrees_with_search_where_a_substring_test_does_not() -> None:
     assert corpus.filter(where=lambda a: "بغداد" in a.text).ids == ("hamza", "plain", "longer")
     assert corpus.matching("إلى").ids == ("hamza", "plain")
     assert corpus.matching("بغداد").ids == ("hamza", "plain")
+
+
+@pytest.mark.parametrize("query", ["-'", "بغداد -«»", "-؟"])
+def test_a_dash_before_punctuation_only_excludes_nothing(query: str) -> None:
+    with pytest.raises(arnews.QuerySyntaxError, match=r"'-' at character \d+ excludes nothing"):
+        arnews.load().search(query)

@@ -312,6 +312,14 @@ class _Token:
     words: tuple[Word, ...] = ()
 
 
+def _excludes_nothing(position: int) -> str:
+    """The problem of a '-' with no word after it."""
+    return (
+        f"'-' at character {position} excludes nothing; write it right before a word "
+        f"('-كيري'), or remove it"
+    )
+
+
 class _Lexer:
     """Cuts a query string into tokens (words with their prefix marks, operators, brackets)."""
 
@@ -379,11 +387,7 @@ class _Lexer:
                 if i + 1 < n and query[i + 1] == "-":
                     raise self.error(i, f"'-' at character {i} is doubled; write one '-'")
                 if i + 1 >= n or query[i + 1].isspace() or query[i + 1] == ")":
-                    raise self.error(
-                        i,
-                        f"'-' at character {i} excludes nothing; write it right before a word "
-                        f"('-كيري'), or remove it",
-                    )
+                    raise self.error(i, _excludes_nothing(i))
                 yield _Token("-", i)
                 i += 1
             else:
@@ -490,6 +494,10 @@ class _Parser:
         while (token := self.peek()) is not None and token.kind in ("words", "-", "("):
             if token.kind == "-":
                 self.i += 1
+                after = self.peek()
+                if after is None or after.kind not in ("words", "("):
+                    # '-' before punctuation only: the lexer saw no word after it.
+                    raise self.lexer.error(token.position, _excludes_nothing(token.position))
                 exclude.append(self.unit())
                 closed = closed or bool(words) or bracket is not None
                 continue
