@@ -10,7 +10,10 @@ arnews's own modules.
 from __future__ import annotations
 
 import ast
+import importlib
 import importlib.util
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -137,3 +140,45 @@ def test_no_function_imports_an_arnews_module() -> None:
 def test_every_module_imports_on_its_own(name: str) -> None:
     assert importlib.util.find_spec(name) is not None
     importlib.import_module(name)
+
+
+# -- the facade ---------------------------------------------------------------------------
+
+
+def _facade_imports() -> dict[str, str]:
+    """Name -> module of the facade's ``if TYPE_CHECKING:`` imports (what type checkers see)."""
+    tree = ast.parse(MODULES["arnews"].read_text(encoding="utf-8"))
+    found: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
+            for stmt in node.body:
+                assert isinstance(stmt, ast.ImportFrom)
+                for alias in stmt.names:
+                    found[alias.name] = "." * stmt.level + (stmt.module or "")
+    return found
+
+
+def test_the_facade_table_says_what_type_checkers_see() -> None:
+    # The lazy table and the typing-only imports are one list written twice: keep them equal.
+    assert _facade_imports() == arnews._EXPORTS
+    assert sorted(arnews._EXPORTS) == arnews.__all__
+
+
+def test_every_public_name_is_the_object_its_module_defines() -> None:
+    for name, module in arnews._EXPORTS.items():
+        assert getattr(arnews, name) is getattr(importlib.import_module(module, "arnews"), name)
+    assert "normalize" in dir(arnews)
+    with pytest.raises(AttributeError, match="has no attribute 'nope'"):
+        _ = arnews.nope
+
+
+def test_importing_arnews_imports_none_of_its_modules() -> None:
+    code = (
+        "import sys, arnews\n"
+        "print(sorted(m for m in sys.modules if m.startswith('arnews.')))\n"
+        "print(sorted(m for m in ('attrs', 'regex', 'sqlite3') if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert out == ["[]", "[]"]

@@ -102,6 +102,8 @@ def hook(event, args):
         opened.append(path)
 sys.addaudithook(hook)
 import arnews, arnews.normalize
+everything = [getattr(arnews, name) for name in arnews.__all__]  # imports every module
+import arnews._load
 assert arnews._load._bundled.cache_info().currsize == 0, "load() ran at import"
 assert not opened, opened
 print("ok")
