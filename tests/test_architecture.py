@@ -4,7 +4,9 @@ Every ``import``/``from ... import`` of an arnews module anywhere in a module
 counts — at the top, inside a function, or under ``if TYPE_CHECKING:`` — so no
 circle can hide behind a lazy or a type-only import.  Imports inside functions
 are allowed only for optional dependencies (pandas and the like), never for
-arnews's own modules.
+arnews's own modules.  The one exception is the facade's ``__getattr__``, which
+imports each public name's module on first use (for cost); its table is
+checked against the typing-only imports below.
 """
 
 from __future__ import annotations

@@ -315,6 +315,15 @@ def _gregorian_exists(year: int, month: int, day: int) -> bool:
 def test_fold_keeps_every_character_it_does_not_remove(s: str, cut: int) -> None:
     # read_date rejects a long line when its prefix keeps too many characters: fold never
     # gives a shorter string than the characters of a prefix it keeps.
-    from arnews._dates import _REMOVED_BY_FOLD
+    from arnews._dates import _removed_by_fold
 
-    assert len(fold(s)) >= len(s[:cut].translate(_REMOVED_BY_FOLD))
+    assert len(fold(s)) >= len(s[:cut].translate(_removed_by_fold()))
+
+
+def test_what_fold_removes_is_every_whitespace_and_mark_it_folds_away() -> None:
+    from arnews._dates import _removed_by_fold
+
+    removed = {chr(c) for c in _removed_by_fold()}
+    assert {c for c in map(chr, range(0x110000)) if c.isspace()} <= removed
+    assert {"\u0640", "\u064e", "\u0651"} <= removed  # TATWEEL, FATHA, SHADDA
+    assert not removed & set("ابت0123٠١")

@@ -110,11 +110,20 @@ _FOLD_AND_DIGITS: dict[int, str | None] = {
     **{ord(c): ascii_digit for c, ascii_digit in T.DIGITS.items()},
 }
 
-# What fold() removes (marks and tatweel) or squeezes (whitespace), to delete in one pass.
-_REMOVED_BY_FOLD: dict[int, None] = {
-    **{code: None for code, to in _FOLD_AND_DIGITS.items() if to is None},
-    **{c: None for c in range(0x110000) if chr(c).isspace()},
-}
+
+@functools.cache
+def _removed_by_fold() -> dict[int, None]:
+    """What fold() removes (marks, tatweel) or squeezes (whitespace), to delete in one pass.
+
+    Built on first use from the normalization tables (every ``str.isspace()`` character is
+    a horizontal space or a line break there).
+    """
+    spaces = T.HORIZONTAL_SPACES | T.LINE_BREAKS
+    return {
+        **{code: None for code, to in _FOLD_AND_DIGITS.items() if to is None},
+        **{ord(c): None for c in spaces},
+    }
+
 
 # A date line needs a digit: ASCII, ARABIC-INDIC (U+0660..U+0669) or EXTENDED
 # ARABIC-INDIC (U+06F0..U+06F9), the only digits fold() maps to ASCII.
@@ -523,7 +532,7 @@ def _read_line(line: str) -> DateReading | None:
     # first 2 * _MAX_DATE_CHARS characters already keep too many is rejected without
     # folding it (one translate, no split).
     if len(line) > 2 * _MAX_DATE_CHARS:
-        kept = line[: 2 * _MAX_DATE_CHARS].translate(_REMOVED_BY_FOLD)
+        kept = line[: 2 * _MAX_DATE_CHARS].translate(_removed_by_fold())
         if len(kept) > _MAX_DATE_CHARS:
             return None
     s = fold(line)
