@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import shlex
 import subprocess
 import sys
 
@@ -180,3 +181,24 @@ def test_list_aligns_the_outlet_column_by_display_width() -> None:
         display_width(row[: row.index(title)]) for row, title in zip(rows, titles, strict=True)
     }
     assert len(starts) == 1  # every title starts in the same terminal column
+
+
+def test_search_lines_keep_the_spaces_around_the_match() -> None:
+    buf = io.StringIO()
+    assert main(["search", "بوتين"], out=buf) == 0
+    first = buf.getvalue().splitlines()[0]
+    assert "فلاديمير ⟦بوتين⟧ في" in first or "فلاديمير [بوتين] في" in first
+
+
+def test_a_reader_that_goes_away_is_not_an_error() -> None:
+    # `python -m arnews search ... | head -1`: the rest of the output has nowhere to go.
+    result = subprocess.run(
+        f"{shlex.quote(sys.executable)} -m arnews search في | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.stdout.count("\n") == 1
+    assert "Broken pipe" not in result.stderr
+    assert "Traceback" not in result.stderr

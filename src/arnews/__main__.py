@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import Any, Final, TextIO
@@ -85,9 +86,15 @@ class _Output:
         return markers(texts)
 
 
+_WHITESPACE_RUN = re.compile(r"\s+")
+
+
 def _safe(text: str) -> str:
-    """One line for the terminal: whitespace runs folded, control characters visible."""
-    return terminal_safe(" ".join(text.split()))
+    """One line for the terminal: each whitespace run one space, control characters visible.
+
+    A run at either end stays a space, so a piece cut next to a match keeps its gap.
+    """
+    return terminal_safe(_WHITESPACE_RUN.sub(" ", text))
 
 
 def _date_cell(article: Article) -> str:
@@ -398,6 +405,8 @@ def main(
         return EXIT_NOTHING
     except UnicodeEncodeError as exc:
         return _encoding_error(exc.encoding, err)
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): not a usage error, see the end of this file
     except (ValueError, OSError) as exc:
         err.write(f"arnews: {terminal_safe(str(exc))}\n")
         return EXIT_USAGE
