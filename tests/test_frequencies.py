@@ -215,29 +215,41 @@ def test_stems_group_the_article_with_the_bare_form() -> None:
     assert grouped["الان"].count == 1
 
 
-def test_ngrams_stay_within_a_field_and_runs_of_words() -> None:
+def test_ngrams_stay_within_a_field_a_sentence_and_runs_of_words() -> None:
     corpus = Corpus(
         [
             make_article(
-                "وزير الخارجية الروسي قال. وزير الخارجية 2015 الروسي.",
+                "وزير الخارجية الروسي قال، وزير الخارجية. 2015 الروسي وزير؟ الخارجية",
                 "الخارجية الروسي",
                 title="وزير",
             )
         ]
     )
     pairs = dict(corpus.frequencies(n=2, stopwords=False))
-    # The full stop does not break a run (punctuation is not a word); the number does.
+    # A comma does not break a run (punctuation is not a word); a sentence end
+    # (the full stop, the question mark) and a number do, and so does a field's end.
     assert pairs == {
         "وزير الخارجية": 2,
         "الخارجية الروسي": 2,
         "الروسي قال": 1,
         "قال وزير": 1,
+        "الروسي وزير": 1,
     }
     assert dict(corpus.frequencies(n=3, stopwords=False)) == {
         "وزير الخارجية الروسي": 1,
         "الخارجية الروسي قال": 1,
         "الروسي قال وزير": 1,
         "قال وزير الخارجية": 1,
+    }
+    # Words are counted alone whatever the sentences.
+    assert dict(corpus.frequencies(stopwords=False))["الخارجية"] == 4
+
+
+def test_ngrams_do_not_join_the_end_of_one_line_to_the_next() -> None:
+    corpus = corpus_of("قال الوزير\nبغداد مدينة")
+    assert dict(corpus.frequencies(n=2, stopwords=False)) == {
+        "قال الوزير": 1,
+        "بغداد مدينة": 1,
     }
 
 

@@ -21,6 +21,7 @@ from ._index import SearchIndex
 from ._model import DEFAULT_FIELDS, FIELDS, ArticleBase, field_kinds
 from ._resources import read_text
 from ._results import Immutable
+from ._sentences import split_sentences
 from ._tokenize import WORD_RE
 from ._writing import pandas_frame
 
@@ -307,6 +308,15 @@ class _Counter:
         return found
 
     def field(self, text: str, group: Hashable) -> None:
+        """Count one field's words; an n-gram never reaches across a sentence end."""
+        if self.n == 1:
+            self.sentence(text, group)
+        else:
+            for sentence in split_sentences(text):
+                self.sentence(sentence.text, group)
+
+    def sentence(self, text: str, group: Hashable) -> None:
+        """Count the words (or n-grams) of one run of text."""
         run: list[tuple[str, str]] = []  # (key, spelling) of consecutive countable words
         for match in WORD_RE.finditer(text):
             token = match.group()
@@ -352,17 +362,16 @@ def count_words(
     """Word (or n-gram) counts over articles, shown as the texts most often write them.
 
     Each word is counted under its key — its SEARCH-normalized light stem
-    (:func:`frequency_stem`), or with ``stems=True`` also without the article
-    when the bare form is a word of the corpus (المركز and مركز together) —
-    and shown in its most frequent original spelling, proclitics cut off
-    (``الدولة``, not ``الدوله``).  ``n=2`` counts pairs of consecutive words
-    of one field (a number or a one-letter word breaks the run), ``n=3``
-    triples …; with ``stopwords=True`` an n-gram holding a stopword is left
-    out.  ``fields`` picks the fields counted, as in search.  ``by`` counts
-    per group: ``"outlet"``, ``"year"``, ``"month"`` (``"2016-06"``; None for
-    undated articles) or any function of an article; ``top`` then applies
-    per group.  ``vocabulary`` (normalized word -> count over the corpus)
-    decides which stems are attested.
+    (:func:`frequency_stem`), or with ``stems=True`` also without the article when the
+    bare form is a word of the corpus (المركز and مركز together) — and shown in its most
+    frequent original spelling, proclitics cut off (``الدولة``, not ``الدوله``). ``n=2``
+    counts pairs of consecutive words of one sentence (:func:`arnews.split_sentences`; a
+    number or a one-letter word breaks the run too), ``n=3`` triples …; with
+    ``stopwords=True`` an n-gram holding a stopword is left out. ``fields`` picks the
+    fields counted, as in search. ``by`` counts per group: ``"outlet"``, ``"year"``,
+    ``"month"`` (``"2016-06"``; None for undated articles) or any function of an article;
+    ``top`` then applies per group. ``vocabulary`` (normalized word -> count over the
+    corpus) decides which stems are attested.
 
     >>> import arnews
     >>> corpus = arnews.load()
