@@ -200,7 +200,28 @@ ARABIC = [
     ("18.02.2018 | 12:26", dt.date(2018, 2, 18), dt.time(12, 26), None),
     ("٦ يناير، ٢٠١٥، الساعة ٠٥:١٦ مساءً", dt.date(2015, 1, 6), dt.time(17, 16), None),
     ("الخميس 1 يناير 2015 الساعة 12:00 صباحاً", dt.date(2015, 1, 1), dt.time(0, 0), None),
+    # The time first, then the date (a separator or a space between them).
+    ("12:30 م - 27 سبتمبر 2015", dt.date(2015, 9, 27), dt.time(12, 30), None),
+    ("09:10 مساءً | الأحد 27 سبتمبر 2015", dt.date(2015, 9, 27), dt.time(21, 10), None),
+    ("الساعة 05:16 صباحاً، الثلاثاء 6 يناير 2015", dt.date(2015, 1, 6), dt.time(5, 16), None),
+    ("10:45 AM, September 27, 2015", dt.date(2015, 9, 27), dt.time(10, 45), None),
+    ("14:05 27/09/2015", dt.date(2015, 9, 27), dt.time(14, 5), None),
+    ("٠٩:١٠ م - ٢٧ سبتمبر ٢٠١٥", dt.date(2015, 9, 27), dt.time(21, 10), None),
 ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "12:30 م - 27 سبتمبر 2015 - 11:00",  # two times
+        "13:10 ص - 27 سبتمبر 2015",  # a 24-hour hour with a morning mark
+        "12:30 م - قال الوزير 27 سبتمبر 2015",  # words between the time and the date
+        "12:30 م - سبتمبر 2015",  # no day
+        "12:30 م -",  # no date at all
+    ],
+)
+def test_a_time_first_line_is_a_date_only_when_the_rest_is_one(line: str) -> None:
+    assert read_date(line) is None
 
 
 @pytest.mark.parametrize(("line", "date", "time", "offset"), ARABIC)

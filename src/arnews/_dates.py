@@ -323,12 +323,14 @@ _YMD = re.compile(rf"{_YEAR}(?P<sep>[/\-])(?P<mo>[0-9]{{1,2}})(?P=sep)(?P<d>[0-9
 _BETWEEN = re.compile(r" ?(?:[\-–—|/،,] ?)?(?:الموافق(?: ل)? ?)?")
 # A time: "09:10", "12:26:59.250", after "T", "الساعة", "at" or a separator; then a 12-hour
 # mark: ص/صباحاً (morning), م/مساءً/ظهراً/عصراً (afternoon, evening), AM/PM.
-_TIME = re.compile(
-    r"(?:T| ?[،,\-–|]? ?(?:(?:الساعه|at) )?)"
+_CLOCK = (
     r"(?P<H>[0-9]{1,2}) ?: ?(?P<M>[0-9]{2})(?: ?: ?(?P<S>[0-9]{2})(?:[.,](?P<F>[0-9]{1,9}))?)?"
-    r"(?: ?(?P<ampm>صباحا|مساءا|مساء|ظهرا|عصرا|ص|م|am|pm|a\.m\.|p\.m\.)(?![^\W\d_]))?",
-    re.IGNORECASE,
+    r"(?: ?(?P<ampm>صباحا|مساءا|مساء|ظهرا|عصرا|ص|م|am|pm|a\.m\.|p\.m\.)(?![^\W\d_]))?"
 )
+_TIME = re.compile(rf"(?:T| ?[،,\-–|]? ?(?:(?:الساعه|at) )?){_CLOCK}", re.IGNORECASE)
+# A time that opens the line, before the date: "12:30 م - 27 سبتمبر 2015", "الساعة 10:45،
+# الأحد 27 سبتمبر 2015", "10:45 AM, September 27, 2015"; a separator or a space follows it.
+_LEAD_TIME = re.compile(rf"(?:(?:الساعه|at) )?{_CLOCK}(?: ?[،,\-–—|] ?| )", re.IGNORECASE)
 # A UTC offset: "Z", "+01:00", "+0100", "GMT", "UTC", "UT", "GMT+3", the North American zones
 # of RFC 2822, "بتوقيت غرينتش" (Greenwich time), possibly in parentheses.
 _ZONE = re.compile(
@@ -438,8 +440,15 @@ def _read_folded(s: str) -> DateReading | None:
         if m is not None:
             pos = m.end()
     first = _date_part(s, pos)
-    if first is None:
-        return None
+    lead: dt.time | None = None
+    if first is None:  # the time may come first
+        m = _LEAD_TIME.match(s, pos)
+        if m is None or (lead := _time(m)) is None:
+            return None
+        weekday = _WEEKDAY.match(s, m.end())
+        first = _date_part(s, m.end() if weekday is None else weekday.end())
+        if first is None:
+            return None
     parts = [first]
     pos = first[2]
     between = _BETWEEN.match(s, pos)
@@ -450,11 +459,11 @@ def _read_folded(s: str) -> DateReading | None:
         if second is not None and second[0] != first[0]:
             parts.append(second)
             pos = second[2]
-    time: dt.time | None = None
+    time: dt.time | None = lead
     m = _TIME.match(s, pos)
     if m is not None:
         time = _time(m)
-        if time is None:
+        if time is None or lead is not None:  # an impossible time, or a second one
             return None
         pos = m.end()
     offset: dt.timedelta | None = None
