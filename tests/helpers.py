@@ -378,3 +378,48 @@ def need(module: str, extra: str) -> Any:
         if os.environ.get("ARNEWS_REQUIRE_EXTRAS") == "1":
             raise
         pytest.skip(f"needs pip install 'arnews[{extra}]'", allow_module_level=True)
+
+
+#: Pieces of text that the normalizers treat in every different way (folds, marks that
+#: compose, ligatures that expand, invisible characters, digits and their separators, every
+#: kind of space); joined at random they make Arabic-like text for Hypothesis.
+ARABIC_PIECES = [
+    "ب",
+    "ا",
+    "ى",
+    "ی",
+    "ک",
+    "پ",
+    "ة",
+    "ؤ",
+    "ئ",
+    "أ",
+    "ﻷ",
+    "ﷺ",
+    "ﹰ",
+    "\u064e",  # FATHA
+    "\u0651",  # SHADDA
+    "\u0653",  # MADDAH ABOVE
+    "\u0654",  # HAMZA ABOVE
+    "\u0655",  # HAMZA BELOW
+    "\u0670",  # SUPERSCRIPT ALEF
+    "\u06d6",  # SMALL HIGH LIGATURE SAD WITH LAM WITH ALEF MAKSURA
+    "\u0640",  # TATWEEL
+    "\u200c",  # ZWNJ
+    "\u200f",  # RLM
+    "\ufeff",  # BOM
+    "١",
+    "٫",
+    "٬",
+    "،",
+    "«",
+    " ",
+    "  ",
+    "\t",
+    "\u00a0",
+    "\n",
+    "\r\n",
+    "a",
+    "7",
+]
+arabic_text = st.lists(st.sampled_from(ARABIC_PIECES), max_size=14).map("".join)

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from arnews._resources import read_text, seed_names
 from arnews.normalize import CLEAN, SEARCH, Normalizer
 from arnews.normalize._align import Alignment, DeltaBreaks, compose, from_edits
+from helpers import arabic_text
 
 # --------------------------------------------------------------------------- oracle
 
@@ -235,48 +236,8 @@ def test_pipeline_alignment_is_the_composition_of_its_steps() -> None:
 
 # --------------------------------------------------------------------- span laws
 
-ARABIC_PIECES = [
-    "ب",
-    "ا",
-    "ى",
-    "ی",
-    "ک",
-    "پ",
-    "ة",
-    "ؤ",
-    "ئ",
-    "أ",
-    "ﻷ",
-    "ﷺ",
-    "ﹰ",
-    "\u064e",  # FATHA
-    "\u0651",  # SHADDA
-    "\u0653",  # MADDAH ABOVE
-    "\u0654",  # HAMZA ABOVE
-    "\u0655",  # HAMZA BELOW
-    "\u0670",  # SUPERSCRIPT ALEF
-    "\u06d6",  # SMALL HIGH LIGATURE SAD WITH LAM WITH ALEF MAKSURA
-    "\u0640",  # TATWEEL
-    "\u200c",  # ZWNJ
-    "\u200f",  # RLM
-    "\ufeff",  # BOM
-    "١",
-    "٫",
-    "٬",
-    "،",
-    "«",
-    " ",
-    "  ",
-    "\t",
-    "\u00a0",
-    "\n",
-    "\r\n",
-    "a",
-    "7",
-]
 PRESETS = [SEARCH, CLEAN, SEARCH.reference, CLEAN.reference]
 PRESET_IDS = ["SEARCH", "CLEAN", "SEARCH.reference", "CLEAN.reference"]
-arabic_text = st.lists(st.sampled_from(ARABIC_PIECES), max_size=14).map("".join)
 
 
 def token_spans(text: str) -> list[tuple[int, int]]:

@@ -618,6 +618,20 @@ def test_phrases_skipped_by_the_neighbour_check_are_not_phrases(
     assert fast == slow
 
 
+@pytest.mark.parametrize("mode", MODES)
+def test_a_waw_before_a_number_stays_a_word_of_its_own(mode: str) -> None:
+    # A number takes no proclitic, so و before one (written apart or not) is a word:
+    # the query و2016 is the phrase و + 2016, as the text's tokens are.
+    corpus = corpus_of("قال إن و2015 كان صعبا و 2016 أيضا و المغامرة مستمرة")
+    assert [h.text for h in corpus.search("و2015", mode=mode)] == ["و2015"]
+    assert [h.text for h in corpus.search("و2016", mode=mode)] == ["و 2016"]
+    assert [h.text for h in corpus.search('"و 2016"', mode=mode)] == ["و 2016"]
+    assert [h.text for h in corpus.search("صعبا و 2016", mode=mode)] == ["صعبا و 2016"]
+    assert [h.text for h in corpus.search("إن و2015", mode=mode)] == ["إن و2015"]
+    # Before a word, a detached و is still that word's proclitic.
+    assert [h.text for h in corpus.search("أيضا والمغامرة", mode=mode)] == ["أيضا و المغامرة"]
+
+
 def test_the_query_language_matches_every_word_in_the_mode() -> None:
     corpus = corpus_of("حكومته قالت وبغداد هنا.")
     assert [h.text for h in corpus.search("حكومة OR بغداد")] == ["حكومته", "وبغداد"]

@@ -88,14 +88,22 @@ def query_words(query: object, where: str) -> tuple[str, ...]:
 
 
 def _phrase_words(words: Sequence[str]) -> list[str]:
-    """Query words with a detached و joined to the word after it (و المغامرة → والمغامرة)."""
+    """Query words with a detached و joined to the word after it (و المغامرة → والمغامرة).
+
+    A و before what cannot take it as one word (a number: و 2015) stays a word.
+    """
     joined: list[str] = []
     waw = False
     for word in words:
         if normalize_words(word) == (_WAW,) and not waw:
             waw = True
             continue
-        joined.append(_WAW + word if waw else word)
+        if not waw:
+            joined.append(word)
+        elif len(normalize_words(_WAW + word)) == 1:
+            joined.append(_WAW + word)
+        else:
+            joined += (_WAW, word)
         waw = False
     if waw:
         joined.append(_WAW)
@@ -446,28 +454,39 @@ def _match_around(
     def previous() -> tuple[int, str] | None:
         return pending.pop() if pending else next(back, None)
 
-    def waw_next() -> bool:
-        """Whether the next token backwards is a detached و (left unread if not)."""
+    def waw_next() -> tuple[int, str] | None:
+        """The next token backwards if it is a detached و (left unread if not)."""
         step = previous()
         if step is not None and reader.word(step[1]) == _WAW:
-            return True
+            return step
         if step is not None:
             pending.append(step)
-        return False
-
-    # The anchor; a detached و right before it must be its proclitic.
-    is_prefix = prefix and anchor == last
-    if anchor > 0 and waw_next():
-        reading = _read(reader, terms, anchor, is_prefix, _WAW + token)
-        if reading is None:
-            return None
-        reading = (max(reading[0] - 1, 0), reading[1])
-    elif needs_waw:
         return None
+
+    def read_after_waw(j: int, is_prefix: bool, tok: str) -> tuple[int, int] | None:
+        """Term j read in tok with a detached و before it as its proclitic, if it reads so.
+
+        If not (a number takes no proclitic: و 2016), the و is left for the word before.
+        """
+        waw = waw_next() if j else None
+        if waw is not None:
+            found = _read(reader, terms, j, is_prefix, _WAW + tok)
+            if found is not None:
+                return (max(found[0] - 1, 0), found[1])
+            pending.append(waw)
+        return _read(reader, terms, j, is_prefix, tok)
+
+    # The anchor; a detached و right before it is its proclitic when it reads so.
+    is_prefix = prefix and anchor == last
+    if needs_waw:  # the anchor's form is read with a و that the text wrote apart
+        waw = waw_next() if anchor > 0 else None
+        reading = None if waw is None else _read(reader, terms, anchor, is_prefix, _WAW + token)
+        if reading is not None:
+            reading = (max(reading[0] - 1, 0), reading[1])
     else:
-        reading = _read(reader, terms, anchor, is_prefix, token)
-        if reading is None:
-            return None
+        reading = read_after_waw(anchor, is_prefix, token)
+    if reading is None:
+        return None
     first = (start, token, reading)
     final = (start, token, reading)
     # Words before the anchor, nearest first.
@@ -476,12 +495,7 @@ def _match_around(
         if step is None:
             return None
         at, tok = step
-        if j and waw_next():
-            found = _read(reader, terms, j, False, _WAW + tok)
-            if found is not None:
-                found = (max(found[0] - 1, 0), found[1])
-        else:
-            found = _read(reader, terms, j, False, tok)
+        found = read_after_waw(j, False, tok)
         if found is None:
             return None
         first = (at, tok, found)

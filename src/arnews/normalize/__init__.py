@@ -44,13 +44,14 @@ from ._operations import (
     strip_harakat,
     strip_tatweel,
 )
-from ._pipeline import Normalizer, Step
+from ._pipeline import Change, Normalizer, Step
 from ._presets import CLEAN, SEARCH
 
 __all__ = [
     "CLEAN",
     "SEARCH",
     "Alignment",
+    "Change",
     "Normalizer",
     "Step",
     "normalize_alef",

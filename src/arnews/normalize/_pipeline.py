@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
-from .._checks import check_str
+from .._checks import attrs_instance_of, attrs_int, check_str
 from ._align import Alignment, compose
 from ._operations import OPERATIONS
 
-__all__ = ["Accelerator", "Normalizer", "Step"]
+__all__ = ["Accelerator", "Change", "Normalizer", "Step"]
 
 
 class Accelerator(Protocol):
@@ -185,6 +185,78 @@ class Step:
         return self.name
 
 
+@attrs.frozen
+class Change:
+    """One change a step of a pipeline made: what it saw where, and what it wrote instead.
+
+    ``start``/``end`` is the span of the *original* text the change covers;
+    ``before`` is the text the step was given there (the original, unless an
+    earlier step already changed it) and ``after`` what the step made of it
+    (``""`` for a deletion).  :meth:`Normalizer.explain` makes them.
+
+    >>> Change(step="normalize_alef", start=0, end=1, before="أ", after="ا")
+    Change(step='normalize_alef', start=0, end=1, before='أ', after='ا')
+
+    Raises:
+        TypeError: if a field has the wrong type.
+        ValueError: if the span is negative or reversed.
+    """
+
+    step: str = attrs.field(validator=attrs_instance_of(str, "Change.step", "a step name"))
+    start: int = attrs.field(validator=attrs_int("Change.start"))
+    end: int = attrs.field(validator=attrs_int("Change.end"))
+    before: str = attrs.field(validator=attrs_instance_of(str, "Change.before", "a str"))
+    after: str = attrs.field(validator=attrs_instance_of(str, "Change.after", "a str"))
+
+    def __attrs_post_init__(self) -> None:
+        if self.start > self.end:
+            msg = f"Change span must have start <= end, got {self.start}:{self.end}"
+            raise ValueError(msg)
+
+
+def _step_changes(step: str, seen: str, alignment: Alignment, so_far: Alignment) -> list[Change]:
+    """The changes one step's alignment shows, each mapped to the original through so_far.
+
+    A one-to-one segment gives a change per run of substituted characters; an
+    atomic one gives one change, trimmed of the characters it kept at its
+    start and end (a letter whose mark was deleted shows the mark's deletion).
+    """
+    out = alignment.text
+    changes: list[Change] = []
+
+    def add(lo: int, hi: int, after: str) -> None:
+        start, end = so_far.to_original(lo, hi) if lo < hi else (lo, hi)
+        changes.append(Change(step=step, start=start, end=end, before=seen[lo:hi], after=after))
+
+    for n_lo, n_hi, o_lo, o_hi, linear in alignment.segments():
+        before, after = seen[o_lo:o_hi], out[n_lo:n_hi]
+        if before == after:
+            continue
+        if linear:  # runs of substituted characters
+            k = 0
+            while k < len(before):
+                if before[k] == after[k]:
+                    k += 1
+                    continue
+                j = k
+                while j < len(before) and before[j] != after[j]:
+                    j += 1
+                add(o_lo + k, o_lo + j, after[k:j])
+                k = j
+            continue
+        head = 0
+        while head < min(len(before), len(after)) and before[head] == after[head]:
+            head += 1
+        tail = 0
+        while (
+            tail < min(len(before), len(after)) - head
+            and before[len(before) - 1 - tail] == after[len(after) - 1 - tail]
+        ):
+            tail += 1
+        add(o_lo + head, o_hi - tail, after[head : len(after) - tail])
+    return changes
+
+
 def _check_name(_instance: object, _attribute: object, value: str) -> None:
     """A Normalizer's name is a non-empty str (it is shown in reprs and error messages)."""
     if not isinstance(value, str) or not value:
@@ -340,6 +412,45 @@ class Normalizer:
             else:
                 alignment = compose(alignment, step_alignment)
         return alignment
+
+    def explain(self, text: str) -> tuple[Change, ...]:
+        """What each step changes in ``text``, in the order the steps run (:class:`Change` records).
+
+        The steps run one by one (the reference pipeline, which the fast path
+        matches exactly), each change placed on the span of the original text
+        it covers, as :meth:`Alignment.to_original` maps spans: a change to a
+        letter whose marks an earlier step deleted covers the marks too (below,
+        the alef's span holds its fatha).  A step whose alignment is unknown
+        raises as :meth:`align` does.
+
+        >>> from arnews.normalize import SEARCH
+        >>> for c in SEARCH.explain("أَحمد  ـ"):
+        ...     print(c.step, c.start, c.end, repr(c.before), repr(c.after))
+        strip_tatweel 7 8 'ـ' ''
+        strip_diacritics 1 2 'َ' ''
+        normalize_alef 0 2 'أ' 'ا'
+        normalize_whitespace 5 8 '  ' ''
+
+        Raises:
+            TypeError: if text is not a str.
+            ValueError: if a step changes the text's length and has no aligner.
+        """
+        if type(text) is not str:
+            text = self._as_str(text, ".explain")
+        changes: list[Change] = []
+        so_far = Alignment.identity(text)
+        for step in self.steps:
+            seen = so_far.text
+            alignment = step.align(seen)
+            if alignment.text == seen:
+                continue
+            changes += _step_changes(step.name, seen, alignment, so_far)
+            so_far = (
+                compose(so_far, alignment)
+                if not alignment.is_one_to_one
+                else attrs.evolve(so_far, text=alignment.text)
+            )
+        return tuple(changes)
 
     @property
     def lossy_steps(self) -> tuple[str, ...]:
