@@ -27,6 +27,7 @@ __all__ = [
     "check_callable",
     "check_choice",
     "check_date",
+    "check_filter",
     "check_instance",
     "check_int",
     "check_iterable",
@@ -167,6 +168,30 @@ def check_date(value: object, where: str) -> dt.date:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
     raise expected(where, "datetime.date", value, "e.g. datetime.date(2015, 9, 29)")
+
+
+def check_filter(
+    since: object, until: object, outlet: object, where: object, include_inferred: object
+) -> None:
+    """The arguments of ``filter()`` (of a Corpus or an index), each checked.
+
+    >>> check_filter(dt.date(2016, 1, 1), None, "الخليج الجديد", None, True)
+
+    Raises:
+        TypeError: if a date bound is not a ``datetime.date`` (a datetime is
+            refused too), ``outlet`` is not a str, ``where`` is not callable, or
+            ``include_inferred`` is not a bool.
+        ValueError: if ``since`` is after ``until``.
+    """
+    first = None if since is None else check_date(since, "filter(since=...)")
+    last = None if until is None else check_date(until, "filter(until=...)")
+    if first is not None and last is not None and first > last:
+        msg = f"filter(since={first}) is after until={last}; swap them"
+        raise ValueError(msg)
+    check_optional_str(outlet, "filter(outlet=...)")
+    check_bool(include_inferred, "filter(include_inferred=...)")
+    if where is not None:
+        check_callable(where, "filter(where=...)", "a function Article -> bool")
 
 
 def check_path(value: object, where: str, what: str = "a path") -> str | os.PathLike[str]:

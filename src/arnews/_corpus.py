@@ -22,16 +22,14 @@ import attrs
 from . import _arrow, _display, _entities, _export, _frequencies, _query
 from ._article import Article
 from ._checks import (
-    check_bool,
-    check_callable,
-    check_date,
+    check_filter,
     check_iterable,
-    check_optional_str,
     check_str,
 )
 from ._entities import Entity, Gazetteer, Mention
 from ._index import MemoryIndex
-from ._model import DEFAULT_FIELDS, field_kinds
+from ._memo import QueryMemo
+from ._model import DEFAULT_FIELDS
 from ._modes import DEFAULT_MODE
 from ._query import Query
 from ._results import Concordance, Hits
@@ -79,8 +77,8 @@ class _Memo:
     lock: threading.RLock = attrs.Factory(threading.RLock)
     index: MemoryIndex | None = None
     by_id: dict[str, Article] | None = None
-    counted: dict[bool, _frequencies.Frequencies] = attrs.Factory(dict)
-    mentions: dict[tuple[Entity, frozenset[int]], Hits] = attrs.Factory(dict)
+    #: The kept answers of frequencies() and mentions(), under the same lock.
+    queries: QueryMemo = attrs.Factory(lambda self: QueryMemo(self.lock), takes_self=True)
 
 
 @attrs.frozen(eq=False)
@@ -192,23 +190,8 @@ class Corpus(Sequence[Article]):
         return index
 
     def _entity_hits(self, entity: Entity, fields: Sequence[str] = DEFAULT_FIELDS) -> Hits:
-        """One entity's mentions in some fields, found once per corpus and kept.
-
-        The answers are kept per (entity, field kinds): an entity of a user's
-        gazetteer with the same id as a bundled one is another key.
-        """
-        memo = self._memo
-        key = (entity, field_kinds(fields, "mentions()"))
-        hits = memo.mentions.get(key)
-        if hits is None:
-            index = self.search_index
-            with memo.lock:
-                hits = memo.mentions.get(key)
-                if hits is None:
-                    hits = memo.mentions[key] = _entities.entity_hits(
-                        index, entity, self, fields=fields
-                    )
-        return hits
+        """One entity's mentions in some fields, found once per corpus and kept."""
+        return self._memo.queries.entity_hits(lambda: self.search_index, entity, self, fields)
 
     # -- lookup -------------------------------------------------------------
     @property
@@ -300,17 +283,7 @@ class Corpus(Sequence[Article]):
                 ``include_inferred`` is not a bool, or ``where`` is not callable.
             ValueError: if ``since`` is after ``until``.
         """
-        if since is not None:
-            check_date(since, "filter(since=...)")
-        if until is not None:
-            check_date(until, "filter(until=...)")
-        if since is not None and until is not None and since > until:
-            msg = f"filter(since={since}) is after until={until}; swap them"
-            raise ValueError(msg)
-        check_optional_str(outlet, "filter(outlet=...)")
-        check_bool(include_inferred, "filter(include_inferred=...)")
-        if where is not None:
-            check_callable(where, "filter(where=...)", "a function Article -> bool")
+        check_filter(since, until, outlet, where, include_inferred)
 
         def keep(a: Article) -> bool:
             if since is not None or until is not None or not include_inferred:
@@ -436,29 +409,16 @@ class Corpus(Sequence[Article]):
             TypeError: if an argument has the wrong type.
             ValueError: if ``top`` is negative, ``n`` below 1, or a field or group unknown.
         """
-        default = fields == DEFAULT_FIELDS and n == 1 and not stems and by is None
-        if not default:
-            return _frequencies.count_words(
-                self.articles,
-                self.search_index.vocabulary(),
-                top=top,
-                stopwords=stopwords,
-                fields=fields,
-                n=n,
-                stems=stems,
-                by=by,
-            )
-        _frequencies.check_frequency_args(top, stopwords)
-        counted = self._memo.counted.get(stopwords)
-        if counted is None:
-            index = self.search_index
-            with self._memo.lock:
-                counted = self._memo.counted.get(stopwords)
-                if counted is None:
-                    counted = self._memo.counted[stopwords] = _frequencies.count_words(
-                        self.articles, index.vocabulary(), stopwords=stopwords
-                    )
-        return counted if top is None else _frequencies.Frequencies(counted[:top])
+        return self._memo.queries.frequencies(
+            self.articles,
+            self.search_index.vocabulary,
+            top=top,
+            stopwords=stopwords,
+            fields=fields,
+            n=n,
+            stems=stems,
+            by=by,
+        )
 
     def mentions(
         self,

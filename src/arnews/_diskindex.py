@@ -37,17 +37,15 @@ from typing import TYPE_CHECKING, Any, Final, overload
 from . import _arrow, _entities, _frequencies, _query
 from ._article import Article
 from ._checks import (
-    check_bool,
-    check_callable,
-    check_date,
-    check_optional_str,
+    check_filter,
     check_path,
     check_str,
 )
 from ._codec import doc_article
 from ._entities import Entity, Gazetteer, Mention
 from ._index import MemoryIndex, Postings
-from ._model import DEFAULT_FIELDS, FIELD_NAMES, field_kinds
+from ._memo import QueryMemo
+from ._model import DEFAULT_FIELDS, FIELD_NAMES
 from ._modes import DEFAULT_MODE
 from ._query import Query
 from ._results import Concordance, Hits
@@ -481,14 +479,12 @@ def _count(articles: Iterable[Article]) -> Counter[str]:
     return counts
 
 
-class _Memo:
+class _Memo(QueryMemo):
     """What a DiskIndex derives, kept per opened index (only DiskIndex writes here)."""
 
     def __init__(self) -> None:
-        self.lock = threading.RLock()
+        super().__init__()
         self.vocabulary: dict[str, int] | None = None
-        self.counted: dict[bool, _frequencies.Frequencies] = {}
-        self.mentions: dict[tuple[Entity, frozenset[int]], Hits] = {}
 
 
 class DiskIndex:
@@ -660,17 +656,7 @@ class DiskIndex:
             TypeError: as :meth:`arnews.Corpus.filter`.
             ValueError: if ``since`` is after ``until``.
         """
-        if since is not None:
-            check_date(since, "filter(since=...)")
-        if until is not None:
-            check_date(until, "filter(until=...)")
-        if since is not None and until is not None and since > until:
-            msg = f"filter(since={since}) is after until={until}; swap them"
-            raise ValueError(msg)
-        check_optional_str(outlet, "filter(outlet=...)")
-        check_bool(include_inferred, "filter(include_inferred=...)")
-        if where is not None:
-            check_callable(where, "filter(where=...)", "a function Article -> bool")
+        check_filter(since, until, outlet, where, include_inferred)
         dated = since is not None or until is not None or not include_inferred
         kept: list[int] = []
         for pos, date_text, inferred, article_outlet, doc, first_fid, n_fields in self._rows(
@@ -767,27 +753,16 @@ class DiskIndex:
             TypeError: if an argument has the wrong type.
             ValueError: if ``top`` is negative, ``n`` below 1, or a field or group unknown.
         """
-        default = fields == DEFAULT_FIELDS and n == 1 and not stems and by is None
-        if not default:
-            return _frequencies.count_words(
-                self,
-                self._vocabulary(),
-                top=top,
-                stopwords=stopwords,
-                fields=fields,
-                n=n,
-                stems=stems,
-                by=by,
-            )
-        _frequencies.check_frequency_args(top, stopwords)
-        memo = self._memo
-        with memo.lock:
-            counted = memo.counted.get(stopwords)
-            if counted is None:
-                counted = memo.counted[stopwords] = _frequencies.count_words(
-                    self, self._vocabulary(), stopwords=stopwords
-                )
-        return counted if top is None else _frequencies.Frequencies(counted[:top])
+        return self._memo.frequencies(
+            self,
+            self._vocabulary,
+            top=top,
+            stopwords=stopwords,
+            fields=fields,
+            n=n,
+            stems=stems,
+            by=by,
+        )
 
     def _vocabulary(self) -> dict[str, int]:
         memo = self._memo
@@ -797,15 +772,7 @@ class DiskIndex:
             return memo.vocabulary
 
     def _entity_hits(self, entity: Entity, fields: Sequence[str] = DEFAULT_FIELDS) -> Hits:
-        memo = self._memo
-        key = (entity, field_kinds(fields, "mentions()"))
-        with memo.lock:
-            hits = memo.mentions.get(key)
-            if hits is None:
-                hits = memo.mentions[key] = _entities.entity_hits(
-                    self._search_index, entity, self, fields=fields
-                )
-        return hits
+        return self._memo.entity_hits(lambda: self._search_index, entity, self, fields)
 
     def mentions(
         self,
