@@ -128,7 +128,10 @@ def _baseline(src: Path) -> types.ModuleType:
 def compare(loads: dict[str, list[str]], src: Path, repeat: int) -> None:
     """Interleave rounds of this arnews and the one in ``src``; print best times and ratios."""
     base = _baseline(src)
-    base_modules = (sys.modules["arnews_baseline._dates"], sys.modules["arnews_baseline._parse"])
+    # Imported by name: a lazy facade imports its modules only on first use.
+    base_modules = tuple(
+        importlib.import_module(f"arnews_baseline.{name}") for name in ("_dates", "_parse")
+    )
     best: dict[tuple[str, str], list[float]] = {}
     for _ in range(repeat):
         for name, texts in loads.items():

@@ -387,6 +387,71 @@ EXPECTED: dict[str, dict[str, Any]] = {
         ),
         "dropped": ("اقرأ أيضاً: الحكومة تطلق خطة جديدة لدعم قطاع السياحة", "الوسوم"),
     },
+    "19_breadcrumb_share_buttons": {
+        "title": "العراق يعلن استعادة السيطرة على قضاء جديد غرب الأنبار",
+        "date": dt.date(2016, 11, 14),
+        "time": dt.time(12, 45),  # آخر تحديث: 12:45 م - the time before the date
+        "dateline": "بغداد",
+        "outlet": "الأناضول",
+        "sections": (
+            (
+                None,
+                (
+                    "أعلنت قيادة العمليات المشتركة في العراق، اليوم الاثنين، استعادة السيطرة "
+                    "الكاملة على قضاء راوة غربي محافظة الأنبار بعد معارك استمرت أياما.",
+                    "وقال المتحدث باسم القيادة في بيان إن القوات الأمنية رفعت العلم العراقي "
+                    "فوق المباني الحكومية في القضاء.",
+                    "وأضاف أن فرق الهندسة العسكرية تعمل على تطهير الطرق من العبوات الناسفة "
+                    "التي زرعها التنظيم.",
+                ),
+            ),
+        ),
+        # The breadcrumb above the title, the share label and the share buttons.
+        "dropped": ("الرئيسية > أخبار > عربي", "شارك هذا الخبر:", "فيسبوك تويتر واتساب"),
+    },
+    "20_date_above_title_wire_dateline": {
+        "title": "طهران ترحب بالتنسيق الأمني مع بغداد ودمشق",
+        "date": dt.date(2016, 11, 16),
+        "time": dt.time(8, 30),
+        "utc_offset": dt.timedelta(hours=3),
+        # Reuters' dateline opens the first paragraph, which keeps it.
+        "dateline": "طهران",
+        "outlet": "رويترز",
+        "sections": (
+            (
+                None,
+                (
+                    "طهران (رويترز) - رحبت الحكومة الإيرانية يوم الأربعاء بتوسيع التنسيق "
+                    "الأمني مع العراق وسوريا وروسيا.",
+                    "وقال متحدث باسم الخارجية الإيرانية إن المركز المشترك في بغداد أثبت فعاليته.",
+                ),
+            ),
+        ),
+        "dropped": ("(إعداد محمد للنشرة العربية - تحرير سها جادو)",),
+    },
+    "21_time_first_byline": {
+        "title": "موسكو: لا تغيير في موقفنا من الأزمة السورية",
+        "date": dt.date(2016, 11, 15),
+        "time": dt.time(15, 20),
+        "sections": (
+            (
+                None,
+                (
+                    "أكد وزير الخارجية الروسي سيرغي لافروف، اليوم الثلاثاء، أن موقف بلاده "
+                    "من الأزمة السورية لم يتغير.",
+                    "وأوضح لافروف خلال مؤتمر صحفي في موسكو أن الحل السياسي هو الطريق الوحيد "
+                    "لإنهاء الأزمة.",
+                    "وتابع أن روسيا ستواصل دعم الحكومة السورية في حربها ضد الإرهاب.",
+                ),
+            ),
+        ),
+        "dropped": (
+            "كتب: أحمد محمود",  # a byline above the title
+            "اقرأ أيضا: واشنطن تدعو موسكو إلى وقف الغارات",
+            "شارك",
+            "Facebook | Twitter | WhatsApp | Email",
+        ),
+    },
 }
 
 EMPTY: dict[str, Any] = {
@@ -812,3 +877,107 @@ def test_generated_outlet_articles_give_title_date_and_body(
         "dropped": a.dropped,
     }
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "الرئيسية > أخبار > عربي",
+        "الرئيسية / سياسة",
+        "Home » World » Middle East",
+        "أخبار › العراق › الأنبار",
+    ],
+)
+def test_a_breadcrumb_above_or_under_the_title_is_dropped(line: str) -> None:
+    above = parse_checked(f"{line}\nعنوان الخبر\n{LEAD}\n{BODY}\n")
+    under = parse_checked(f"عنوان الخبر\n{line}\n{LEAD}\n{BODY}\n")
+    for a in (above, under):
+        assert a.title == "عنوان الخبر"
+        assert a.paragraphs == (LEAD, BODY)
+        assert a.dropped == (line,)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "العراق > سوريا",  # two crumbs without a home page: a comparison, kept
+        "بغداد / موسكو / طهران: محور جديد",  # punctuation: a headline
+        "2016/11/14",
+    ],
+)
+def test_lines_with_angle_marks_or_slashes_that_are_no_breadcrumb_stay(line: str) -> None:
+    a = parse_checked(f"عنوان الخبر\n{LEAD}\n{line}\n{BODY}\n")
+    assert a.dropped == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "شارك",
+        "شارك هذا الخبر:",
+        "مشاركة",
+        "انشر المقال",
+        "Share this story:",
+        "فيسبوك تويتر واتساب",
+        "Facebook | Twitter | WhatsApp | Email",
+        "فيس بوك، تويتر، واتس اب، طباعة",
+    ],
+)
+def test_share_lines_and_buttons_are_furniture(line: str) -> None:
+    a = parse_checked(f"عنوان الخبر\n{LEAD}\n{BODY}\n{line}\n")
+    assert a.paragraphs == (LEAD, BODY)
+    assert a.dropped == (line,)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "شارك الوزير في الاجتماع الطارئ.",  # "the minister took part"
+        "شارك آلاف المتظاهرين في المسيرة",
+        "فيسبوك",  # one name alone says nothing of buttons
+        "(تحرير الموصل سيستغرق وقتا)",  # تحرير, "liberation"
+    ],
+)
+def test_sentences_that_open_like_share_lines_or_credits_stay(line: str) -> None:
+    a = parse_checked(f"عنوان الخبر\n{LEAD}\n{line}\n{BODY}\n")
+    assert a.dropped == ()
+
+
+def test_a_wire_production_credit_is_dropped() -> None:
+    for line in ("(إعداد محمد للنشرة العربية - تحرير سها جادو)", "(ترجمة: قسم الأخبار)"):
+        a = parse_checked(f"عنوان الخبر\n{LEAD}\n{BODY}\n{line}\n")
+        assert a.paragraphs == (LEAD, BODY)
+        assert a.dropped == (line,)
+
+
+@pytest.mark.parametrize(
+    ("lead", "dateline", "outlet", "sources"),
+    [
+        ("بيروت (أ ف ب) - قال مسؤول إن الوضع هادئ.", "بيروت", "أ ف ب", ()),
+        ("الأمم المتحدة (رويترز) - دعا الأمين العام إلى التهدئة.", "الأمم المتحدة", "رويترز", ()),
+        ("بغداد (وكالات) - أعلنت الحكومة خطة جديدة.", "بغداد", None, ("وكالات",)),
+        ("قال الوزير (في بيان) - إن الأمر محسوم.", None, None, ()),  # a sentence
+    ],
+)
+def test_a_wire_dateline_opening_the_first_paragraph(
+    lead: str, dateline: str | None, outlet: str | None, sources: tuple[str, ...]
+) -> None:
+    a = parse_checked(f"عنوان الخبر\n{lead}\n{BODY}\n")
+    assert (a.dateline, a.outlet, a.sources) == (dateline, outlet, sources)
+    assert a.paragraphs == (lead, BODY)  # the paragraph keeps its whole line
+
+
+def test_a_wire_dateline_later_or_after_a_dateline_line_is_not_read() -> None:
+    a = parse_checked(f"عنوان الخبر\nالقاهرة - الأهرام\n{LEAD}\nطهران (رويترز) - رحبت.\n")
+    assert (a.dateline, a.outlet) == ("القاهرة", "الأهرام")
+    b = parse_checked(f"عنوان الخبر\n{LEAD}\nطهران (رويترز) - رحبت الحكومة.\n")
+    assert (b.dateline, b.outlet) == (None, None)
+
+
+def test_a_date_line_above_the_title_is_the_date_and_the_title_follows() -> None:
+    a = parse_checked(f"2016-11-16T08:30:00+03:00\nعنوان الخبر\n{LEAD}\n")
+    assert (a.title, a.date, a.time) == ("عنوان الخبر", dt.date(2016, 11, 16), dt.time(8, 30))
+    assert a.paragraphs == (LEAD,)
+    # A text of only such lines keeps its last line as the title: a title is never empty.
+    only = parse_checked("الرئيسية > أخبار > عربي\n2016-11-16\n")
+    assert (only.title, only.date) == ("2016-11-16", None)

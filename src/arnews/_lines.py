@@ -68,6 +68,66 @@ _SOCIAL = re.compile(
 _FOLLOW_US = re.compile(r"(?:تابعونا|تابعنا) (?:علي|عبر|في) .{1,80}")  # "follow us on …"
 
 
+# A share line: "شارك", "شارك هذا الخبر:", "مشاركة", "انشر المقال", "Share this story:".  The
+# verb alone or with what is shared, never with a subject or an object of its own: "شارك
+# الوزير في الاجتماع" (the minister took part) is a sentence.
+_SHARE = re.compile(
+    r"(?:شارك|شاركي|شاركوا|انشر|مشاركه)(?: (?:هذا|هذه))?"
+    r"(?: (?:الخبر|المقال|المقاله|الموضوع|الصفحه|القصه|التقرير))?(?: (?:عبر|علي))? ?:?"
+    r"|share(?: (?:this|on|via))?(?: (?:article|story|page|post))?(?: (?:on|via))? ?:?",
+    re.IGNORECASE,
+)
+
+
+# The names of networks and sharing buttons (folded, lower case), for a line made only of them;
+# the names written in two words are joined first.
+_NETWORKS = frozenset(
+    ("فيسبوك", "تويتر", "انستغرام", "انستجرام", "انستقرام", "يوتيوب", "تيليغرام", "تلغرام",
+     "تليجرام", "واتساب", "لينكدان", "ماسنجر", "طباعه", "البريد", "الالكتروني", "ايميل",
+     "x", "facebook", "twitter", "instagram", "youtube", "telegram", "whatsapp", "linkedin",
+     "messenger", "email", "print", "pinterest", "reddit")
+)  # fmt: skip
+_TWO_WORD_NETWORKS = (("فيس بوك", "فيسبوك"), ("واتس اب", "واتساب"), ("لينكد ان", "لينكدان"))
+_BUTTON_SEPARATORS = str.maketrans(dict.fromkeys("|•·،,/-–—", " "))
+
+
+def _is_share_buttons(folded: str) -> bool:
+    """Whether a folded line is only the names of networks (two or more): share buttons."""
+    line = folded.lower()
+    for two, one in _TWO_WORD_NETWORKS:
+        line = line.replace(two, one)
+    names = line.translate(_BUTTON_SEPARATORS).split()
+    return len(names) >= 2 and all(n in _NETWORKS for n in names)
+
+
+# A breadcrumb: the sections above the page, "الرئيسية > أخبار > عربي", "Home » World".  Its
+# separators are angle marks (or "/" and "|" after a first crumb that names the home page);
+# each crumb is at most four words without sentence punctuation.
+_CRUMB_SEPARATORS = re.compile(r" ?[>»›] ?")
+_HOME_SEPARATORS = re.compile(r" ?[>»›/|] ?")
+_HOME = frozenset({"الرئيسيه", "الصفحه الرئيسيه", "home"})
+_CRUMB_PUNCTUATION = frozenset(".!?؟:؛;،,\"'«»“”()")
+
+
+def _is_breadcrumb(folded: str) -> bool:
+    """Whether a folded line is a breadcrumb (see _CRUMB_SEPARATORS)."""
+    crumbs = [c.strip() for c in _HOME_SEPARATORS.split(folded)]
+    if len(crumbs) < 2 or crumbs[0].lower() not in _HOME:
+        crumbs = [c.strip() for c in _CRUMB_SEPARATORS.split(folded)]
+        if len(crumbs) < 3:
+            return False
+    return all(
+        crumb and words(crumb) <= 4 and not _CRUMB_PUNCTUATION.intersection(crumb)
+        for crumb in crumbs
+    )
+
+
+# A wire service's production credit at the end of a story, in parentheses: "(إعداد محمد
+# للنشرة العربية - تحرير سها جادو)", "(ترجمة: …)".  تحرير alone also means "liberation", so it
+# opens one only after إعداد or ترجمة.
+_PRODUCTION_CREDIT = re.compile(r"\( ?(?:اعداد|ترجمه) ?:? [^()]{1,120}\)")
+
+
 # A photo credit: "الصور: …", "تصوير - …", "Photo: …", alone or in parentheses.
 _PHOTO_CREDIT = re.compile(
     r"\(?(?:الصور|الصوره|صور|تصوير|عدسه|photos?(?: credit)?|images?|credits?)"
@@ -81,8 +141,9 @@ _PHOTO_CREDIT = re.compile(
 _DROPPED_START = re.compile(
     r"[(\[/\-–— ]{0,10}(?:الاكثر|مقالات|اخبار|مواضيع|المزيد|انتهي|اقرا|اقرئي|شاهد|طالع|انظر"
     r"|فيسبوك|فيس|تويتر|انستغرام|انستجرام|انستقرام|يوتيوب|تيليغرام|تلغرام|تليجرام|تابع"
-    r"|الصور|صور|تصوير|عدسه|كتب|اعداد|تحرير|بقلم"
-    r"|facebook|twitter|instagram|youtube|telegram|photo|image|credit)",
+    r"|الصور|صور|تصوير|عدسه|كتب|اعداد|تحرير|بقلم|ترجمه|شارك|انشر|مشاركه|واتس|لينكد|ماسنجر"
+    r"|طباعه|البريد|ايميل|facebook|twitter|instagram|youtube|telegram|photo|image|credit|share"
+    r"|whatsapp|linkedin|messenger|e-?mail|print|pinterest|reddit|x )",
     re.IGNORECASE,
 )
 
@@ -281,7 +342,9 @@ def _is_furniture(folded: str) -> bool:
     """Whether a folded line is page furniture to drop (see the module docstring)."""
     if _FURNITURE.fullmatch(folded) and words(folded) <= 10:
         return True
-    if _READ_ALSO.fullmatch(folded) or _SOCIAL.fullmatch(folded):
+    if _READ_ALSO.fullmatch(folded) or _SOCIAL.fullmatch(folded) or _SHARE.fullmatch(folded):
+        return True
+    if _is_share_buttons(folded):
         return True
     return bool(_FOLLOW_US.fullmatch(folded)) and words(folded) <= 8
 
@@ -300,12 +363,18 @@ def dropped_role(s: str, folded: str | None) -> str | None:
     """
     if _is_divider(s) or (s[0] in "hHwW" and _URL.fullmatch(s)):
         return FURNITURE
-    if folded is None or _DROPPED_START.match(folded) is None:  # cheap reject
+    if folded is None:
+        return None
+    if (">" in folded or "»" in folded or "›" in folded or "/" in folded or "|" in folded) and (
+        _is_breadcrumb(folded)
+    ):
+        return FURNITURE
+    if _DROPPED_START.match(folded) is None:  # cheap reject
         return None
     if _is_furniture(folded):
         return FURNITURE
     m = _PHOTO_CREDIT.fullmatch(folded)
-    if m is not None and words(m["name"]) <= 8:
+    if (m is not None and words(m["name"]) <= 8) or _PRODUCTION_CREDIT.fullmatch(folded):
         return CREDIT
     m = _BYLINE.fullmatch(folded)
     if m is not None and words(m["name"]) <= 5:

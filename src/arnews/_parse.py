@@ -16,7 +16,8 @@ kept once, the one exception).
 Each non-blank line gets exactly one role (see :func:`_layout`), in this order
 of precedence:
 
-1. the first line is the **title**;
+1. the first line is the **title**, unless it is a dropped line (3) or a date line: up to
+   three such lines may stand above it, each keeping its role;
 2. **labels** open a block and are kept in ``dropped``: ``كلمات مفتاحية`` (or
    ``الوسوم``) opens the keyword block, ``حول هذه القصة`` the related block;
 3. **dropped lines**, kept in ``dropped``: furniture (``الأكثر قراءة``,
@@ -25,9 +26,11 @@ of precedence:
    tatweel, box rules, and nothing else), photo credits (``الصور:``,
    ``تصوير:``, ``Photo:`` and a short name), social links (``فيسبوك: http…``,
    ``تابعونا على …``, a lone web address) and bylines (``كتب - NAME``,
-   ``بقلم NAME``: a byline is no dateline).  Labels and these lines (dividers
-   and addresses aside) are short: a line of more than 100 characters is
-   never one;
+   ``بقلم NAME``: a byline is no dateline), share lines and buttons (``شارك
+   هذا الخبر:``, ``فيسبوك تويتر واتساب``), breadcrumbs (``الرئيسية > أخبار``)
+   and wire production credits (``(إعداد … - تحرير …)``).  Labels and these
+   lines (dividers and addresses aside) are short: a line of more than 100
+   characters is never one;
 4. inside the keyword block, keyword lines (the block ends at a line that
    reads like a sentence); inside the related block, teaser lines, grouped
    into stories that each end with a ``Published On d/m/yyyy`` line;
@@ -40,7 +43,8 @@ of precedence:
    caption — may also hold a **dateline** ``PLACE- OUTLET`` (within the first
    two lines; the dash may be a hyphen, an en or em dash or a tatweel; a
    generic credit such as ``وكالات`` names no outlet and goes to ``sources``)
-   and captions;
+   and captions.  Without such a dateline, ``PLACE (OUTLET) - …`` opening the
+   first paragraph (a wire dateline) gives them, the paragraph kept whole;
 6. **attribution**: ``المصدر : A + B`` (also ``المصادر``, ``مصدر الخبر``, with
    ``:``, a dash or ``/``, a leading ``*``/``-``/``•``, in parentheses),
    ``نقلا عن X`` (one source without sentence punctuation), a generic credit
@@ -112,6 +116,7 @@ __all__ = ["parse", "text_id"]
 
 
 _DATE_WINDOW = 3  # a date line must be among the first three lines after the title
+_ABOVE_TITLE = 3  # at most this many furniture or date lines come before the title
 _HEADING_MAX_WORDS = 7
 _HEADING_MAX_CHARS = 60
 _CAPTION_MAX_WORDS = 40  # an Arabic caption is at most this long; a longer line is body text
@@ -134,6 +139,15 @@ _DATELINE = re.compile(
     r"(?P<place>[^\W\d_][^\-–—:.!?؟،,()\d]{0,40}?)"
     r"(?:\s*[-–—]+|\s+\u0640+|(?<=[^\W\d_\u0640]{3})\u0640+(?=\s))\s*"
     r"(?P<outlet>[^\-–—:.!?؟،,()\d\u0640][^\-–—:.!?؟،,()\d]{1,59})"
+)
+# A wire dateline that opens the first paragraph: "PLACE (OUTLET) - text", as Reuters and AFP
+# write it ("طهران (رويترز) - رحبت …", "بيروت (أ ف ب) -").  PLACE is one or two words of
+# letters; OUTLET does not start with a preposition ("قال الوزير (في بيان) - …" is a
+# sentence).  The paragraph keeps the whole line.
+_INLINE_DATELINE = re.compile(
+    r"(?P<place>[^\W\d_]{2,30}(?: [^\W\d_]{2,30})?) ?"
+    r"\((?!(?:في|من|عن|علي|على|إلى|الى|مع|بعد|قبل|حسب|وفق|عبر) )"
+    r"(?P<outlet>[^()\d.!?؟،,:]{2,40})\) ?[-–—]+ ?(?=\S)"
 )
 _PUBLISHED = re.compile(r"(?:published\s+on|نشر في|تاريخ النشر)\s*:?\s*(?P<date>.+)", re.IGNORECASE)
 _KEYWORD_SPLIT = re.compile(r"[،,؛|]")
@@ -383,10 +397,24 @@ def _layout(text: str) -> tuple[_Line, ...]:
     lines = [_Line(i, s) for i, s in stripped if s]  # blank lines play no part in any rule
     if not lines:
         return ()
-    roles = [TITLE] + [""] * (len(lines) - 1)
+    roles = [""] * len(lines)
     state = "header"
     seen_date = seen_dateline = False
-    skipped = 0  # furniture, credits and bylines so far: they do not count in the date window
+    # Above the title a page may have furniture (a breadcrumb, a byline, share buttons) and
+    # its date line; the title is the first line that is neither (the last line at worst).
+    top = 0
+    while top < min(len(lines) - 1, _ABOVE_TITLE):
+        found = _dropped(lines[top])
+        if found is None and not seen_date and _date(lines[top]) is not None:
+            found, seen_date = DATE, True
+        if found is None:
+            break
+        roles[top] = found
+        top += 1
+    roles[top] = TITLE
+    # Furniture, credits and bylines so far (the title's line counts as one): they do not
+    # count in the date window, which is counted from the title.
+    skipped = top
     related: list[int] = []
 
     def flush_related() -> None:
@@ -394,7 +422,7 @@ def _layout(text: str) -> tuple[_Line, ...]:
             roles[k] = role
         related.clear()
 
-    for k in range(1, len(lines)):
+    for k in range(top + 1, len(lines)):
         s = lines[k].text
         folded = _folded(lines[k])
         inline_label, _ = _keyword_line(s)
@@ -464,6 +492,17 @@ def _keywords(block: Sequence[str]) -> tuple[str, ...]:
     return tuple(strip(p) for p in parts if strip(p))
 
 
+def _dateline_parts(m: re.Match[str], sources: list[str]) -> tuple[str, str | None]:
+    """(place, outlet) of a dateline match; a generic credit is added to sources instead."""
+    outlet = strip(m["outlet"])
+    outlet = strip(outlet.strip(QUOTES)) or outlet  # «الحياة» -> الحياة
+    if fold(outlet) in GENERIC_CREDITS:  # "وكالات" credits agencies, names no outlet
+        if outlet not in sources:
+            sources.append(outlet)
+        return strip(m["place"]), None
+    return strip(m["place"]), outlet
+
+
 def _build(text: str, lines: Sequence[_Line], article_id: str) -> Article:
     """Assemble the Article from the roles of its lines."""
     date: dt.date | None = None
@@ -480,6 +519,7 @@ def _build(text: str, lines: Sequence[_Line], article_id: str) -> Article:
     keyword_lines: list[str] = []
     related: list[RelatedStory] = []
     dropped: list[str] = []
+    first_paragraph = True
     # The teaser being read: its title, caption and summary lines.
     t_title: list[str] = []
     t_caption: list[Caption] = []
@@ -505,6 +545,11 @@ def _build(text: str, lines: Sequence[_Line], article_id: str) -> Article:
         s, role = ln.text, ln.role
         if (t_title or t_caption or t_summary) and role not in _RELATED_ROLES:
             close_teaser(None)
+        if role == PARAGRAPH and first_paragraph:
+            first_paragraph = False
+            m = _INLINE_DATELINE.match(s) if dateline is None and outlet is None else None
+            if m is not None:  # the paragraph keeps the whole line
+                dateline, outlet = _dateline_parts(m, sources)
         if role == DATE:
             reading = _date(ln)
             if reading is not None:
@@ -517,11 +562,7 @@ def _build(text: str, lines: Sequence[_Line], article_id: str) -> Article:
         elif role == DATELINE:
             m = _DATELINE.fullmatch(s)
             if m is not None:
-                dateline, outlet = strip(m["place"]), strip(m["outlet"])
-                outlet = strip(outlet.strip(QUOTES)) or outlet  # «الحياة» -> الحياة
-                if fold(outlet) in GENERIC_CREDITS:  # "وكالات" credits agencies, names no outlet
-                    sources.extend(() if outlet in sources else (outlet,))
-                    outlet = None
+                dateline, outlet = _dateline_parts(m, sources)
         elif role == SOURCES:
             sources.extend(n for n in _line_sources(ln) or () if n not in sources)
         elif role == HEADING:
@@ -560,7 +601,7 @@ def _build(text: str, lines: Sequence[_Line], article_id: str) -> Article:
     close_section()
     return Article(
         id=article_id,
-        title=lines[0].text,
+        title=next(ln.text for ln in lines if ln.role == TITLE),
         date=date,
         time=time,
         date_inferred=False,
