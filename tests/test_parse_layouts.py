@@ -981,3 +981,13 @@ def test_a_date_line_above_the_title_is_the_date_and_the_title_follows() -> None
     # A text of only such lines keeps its last line as the title: a title is never empty.
     only = parse_checked("الرئيسية > أخبار > عربي\n2016-11-16\n")
     assert (only.title, only.date) == ("2016-11-16", None)
+
+
+def test_a_byline_without_a_colon_in_the_header_is_dropped_below_it_stays() -> None:
+    a = parse_checked(f"عنوان الخبر\nكتب محمد السيد\n{LEAD}\n{BODY}\n")
+    assert a.dropped == ("كتب محمد السيد",)
+    assert a.paragraphs == (LEAD, BODY)
+    assert a.subheadings == ()
+    below = parse_checked(f"عنوان الخبر\n{LEAD}\nكتب الوزير رسالة\n{BODY}\n")
+    assert below.dropped == ()
+    assert "كتب الوزير رسالة" in (*below.paragraphs, *below.subheadings)

@@ -26,7 +26,8 @@ of precedence:
    tatweel, box rules, and nothing else), photo credits (``الصور:``,
    ``تصوير:``, ``Photo:`` and a short name), social links (``فيسبوك: http…``,
    ``تابعونا على …``, a lone web address) and bylines (``كتب - NAME``,
-   ``بقلم NAME``: a byline is no dateline), share lines and buttons (``شارك
+   ``بقلم NAME``: a byline is no dateline; in the header ``كتب NAME`` needs no
+   colon), share lines and buttons (``شارك
    هذا الخبر:``, ``فيسبوك تويتر واتساب``), breadcrumbs (``الرئيسية > أخبار``)
    and wire production credits (``(إعداد … - تحرير …)``).  Labels and these
    lines (dividers and addresses aside) are short: a line of more than 100
@@ -149,6 +150,9 @@ _INLINE_DATELINE = re.compile(
     r"\((?!(?:في|من|عن|علي|على|إلى|الى|مع|بعد|قبل|حسب|وفق|عبر) )"
     r"(?P<outlet>[^()\d.!?؟،,:]{2,40})\) ?[-–—]+ ?(?=\S)"
 )
+# In the header, a byline may have no colon: "كتب محمد السيد" (the verb and a name of up to
+# four words, no punctuation).  Below the header such a line is a sentence or a subheading.
+_HEADER_BYLINE = re.compile(r"(?:كتب|كتبت|كتبه) [^\W\d_]{2,20}(?: [^\W\d_]{1,20}){0,3}")
 _PUBLISHED = re.compile(r"(?:published\s+on|نشر في|تاريخ النشر)\s*:?\s*(?P<date>.+)", re.IGNORECASE)
 _KEYWORD_SPLIT = re.compile(r"[،,؛|]")
 
@@ -456,6 +460,10 @@ def _layout(text: str) -> tuple[_Line, ...]:
         if state == "header":
             if not seen_dateline and k - skipped <= 2 and words(s) <= 7 and _DATELINE.fullmatch(s):
                 roles[k], seen_dateline = DATELINE, True
+                continue
+            if folded is not None and words(s) <= 5 and _HEADER_BYLINE.fullmatch(folded):
+                roles[k] = BYLINE
+                skipped += 1
                 continue
             if _caption_like(lines, k, header=True):
                 roles[k] = CAPTION
