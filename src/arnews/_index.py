@@ -66,6 +66,7 @@ a prefix.
 
 from __future__ import annotations
 
+import functools
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
@@ -223,6 +224,12 @@ class MemoryIndex:
                 else:
                     for offset, word in entry:
                         postings[word].append(base | (start + offset))
+        # The token cache serves the build only; each list is copied at its exact size
+        # (an array grows by over-allocating).
+        self._forms.clear()
+        exact = list if wide else functools.partial(array, "q")
+        for word, values in postings.items():
+            postings[word] = exact(values)
         self._postings = dict(postings)
 
     def _analyse_chunk(self, chunk: str) -> str | tuple[tuple[int, str], ...]:
