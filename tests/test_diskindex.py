@@ -172,6 +172,30 @@ def test_adding_skips_unchanged_articles_and_replaces_changed_ones(tmp_path: Pat
     assert index.entities() == expected.entities()
 
 
+def test_looking_up_many_words_at_once_gives_each_words_postings_and_spelling(
+    tmp_path: Path,
+) -> None:
+    # Many batches, a replaced article (its old postings are dead), a batch the
+    # snapshot does not see, and a view: every case the one-word lookup handles.
+    articles = synthetic_articles(24, seed=11)
+    path = tmp_path / "news.db"
+    arnews.build_index(articles, path, batch_mb=ONE_PER_BATCH)
+    arnews.build_index([attrs.evolve(articles[3], title="عنوان آخر تماما")], path)
+    index = arnews.open_index(path)
+    unseen = synthetic_articles(3, seed=12)
+    arnews.build_index(unseen, path)  # committed after the snapshot
+    later = sorted({w for a in unseen for t in field_texts(a) for w in WORD_RE.findall(t)})
+    view = index.filter(where=lambda a: a.id != articles[5].id)
+    for search_index in (index.search_index, view.search_index):
+        words = sorted(search_index.vocabulary())
+        words += [n for w in later[:40] for n in arnews._analysis.normalize_words(w)]
+        words += ["", "زززز", words[0]]  # absent, empty, and a word asked twice
+        found = search_index.lookup(words)
+        assert found == [(search_index.postings(w), search_index.spelling(w)) for w in words]
+        assert sum(1 for postings, _ in found if postings) > len(words) // 2
+    assert index.search_index.lookup([]) == []
+
+
 def test_a_source_repeating_an_article_stores_it_once(tmp_path: Path) -> None:
     corpus = arnews.load()
     index = arnews.build_index([*corpus, corpus[2], corpus[2]], tmp_path / "n.db")

@@ -14,10 +14,12 @@ it; its postings stay in the file and are filtered out when read.
 
 :class:`DiskSearchIndex` implements :class:`arnews._index.SearchIndex`, so
 search, concordance, frequencies and mentions run on it unchanged: field
-metadata and texts are read on demand, a postings list is read from the
-segments in one statement, and the metadata of the fields a short postings
-list points to is fetched in one more, so a query on a cold index costs a few
-statements, not one per hit.
+metadata and texts are read on demand; the postings lists of all the
+surface forms of a query word (dozens to hundreds in the ``inflections``
+mode) are read from the segments in one statement
+(:class:`arnews._search.LookupMany`), and the metadata of the fields their
+short lists point to in one or two more, so a query on a cold index costs a
+few statements, not one per form or per hit.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ from ._model import DEFAULT_FIELDS, FIELD_NAMES
 from ._modes import DEFAULT_MODE
 from ._query import Query
 from ._results import Concordance, Hits
+from ._search import LookupMany
 from ._sqlite import chunks, connect, damaged, decode_payload, text_crc
 
 if TYPE_CHECKING:
@@ -135,6 +138,43 @@ class _Store:
             "CROSS JOIN postings AS p ON p.seg = s.seg AND p.word = l.word WHERE l.word = ?",
             (word,),
         )
+        postings, spelled = self._postings(word, rows)
+        self.last = (word, postings, spelled)
+        if postings and len(postings) <= _PREFETCH:
+            self.prefetch(postings, text=spelled is None)
+        return postings, spelled
+
+    def words(self, words: Sequence[str]) -> list[tuple[list[int], str | None]]:
+        """:meth:`word` of each of ``words``, read in one statement (and their fields in two)."""
+        rows: dict[int, list[tuple[str | None, bytes]]] = {}
+        if words:
+            # One statement text whatever the number of words (so it is prepared once).
+            for number, code, data in self.rows(
+                "SELECT j.key, p.spelling, p.data FROM json_each(?) AS j "
+                "CROSS JOIN lexicon AS l ON l.word = j.value CROSS JOIN segments AS s "
+                "CROSS JOIN postings AS p ON p.seg = s.seg AND p.word = l.word",
+                (json.dumps(list(words)),),
+            ):
+                rows.setdefault(number, []).append((code, data))
+        found: list[tuple[list[int], str | None]] = []
+        with_text: list[int] = []
+        meta_only: list[int] = []
+        for number, word in enumerate(words):
+            held = rows.get(number)
+            postings, spelled = ([], None) if held is None else self._postings(word, held)
+            found.append((postings, spelled))
+            if postings and len(postings) <= _PREFETCH:
+                (with_text if spelled is None else meta_only).extend(postings)
+        if with_text:
+            self.prefetch(with_text, text=True)
+        if meta_only:
+            self.prefetch(meta_only, text=False)
+        return found
+
+    def _postings(
+        self, word: str, rows: Iterable[tuple[str | None, bytes]]
+    ) -> tuple[list[int], str | None]:
+        """The postings and spelling of ``word`` from its (spelling, data) rows, one per segment."""
         found: list[tuple[int, int, bytes]] = []
         spelling: str | None = None
         first = True
@@ -155,9 +195,6 @@ class _Store:
         spelled = None if first or spelling == "" else word if spelling is None else spelling
         if self.dead and postings:
             postings = _drop(postings, self.dead, self.start_bits)
-        self.last = (word, postings, spelled)
-        if postings and len(postings) <= _PREFETCH:
-            self.prefetch(postings, text=spelled is None)
         return postings, spelled
 
     def _decode(self, found: list[tuple[int, int, bytes]]) -> list[int]:
@@ -376,7 +413,7 @@ class _Ids(Sequence[str]):
         return (row[0] for row in rows)
 
 
-class DiskSearchIndex:
+class DiskSearchIndex(LookupMany):
     """:class:`arnews._index.SearchIndex` over an index file (see the module docs).
 
     ``keep`` restricts it to the fields of some articles (a filtered view): a
@@ -415,6 +452,17 @@ class DiskSearchIndex:
     def spelling(self, word: str) -> str | None:
         """The one original token a normalized word always comes from, else None."""
         return self._store.word(word)[1]
+
+    def lookup(self, words: Sequence[str]) -> list[tuple[Postings, str | None]]:
+        """(``postings(word)``, ``spelling(word)``) of each word, read in one statement."""
+        found: list[tuple[Postings, str | None]] = list(self._store.words(words))
+        keep = self._keep
+        if keep is not None:
+            found = [
+                (_keep_only(postings, keep, self.start_bits) if postings else postings, spelled)
+                for postings, spelled in found
+            ]
+        return found
 
     def vocabulary(self) -> dict[str, int]:
         """Normalized surface word → number of occurrences (in this snapshot or view)."""

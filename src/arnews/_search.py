@@ -21,6 +21,7 @@ the functions here take the index as their first argument.  Matching rules:
 
 from __future__ import annotations
 
+import abc
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
@@ -34,7 +35,7 @@ from ._modes import DEFAULT_MODE, Term, check_mode, term
 from ._results import Concordance, ConcordanceLine, Hit, Hits
 from ._tokenize import MAX_RUN, WORD_RE
 
-__all__ = ["concordance", "find", "query_words", "search"]
+__all__ = ["LookupMany", "concordance", "find", "query_words", "search"]
 
 #: What the matching loops hand each match to:
 #: (field id, start, end, (stem start, stem end), text).
@@ -110,27 +111,61 @@ def _phrase_words(words: Sequence[str]) -> list[str]:
     return joined
 
 
+class LookupMany(abc.ABC):
+    """A :class:`~arnews._index.SearchIndex` that looks up many surface words at once.
+
+    A term has many surface forms (dozens to hundreds in the ``inflections``
+    mode); an index whose every lookup has a fixed cost (the disk index: one
+    SQL statement) subclasses this so that matching asks for all of them in
+    one call.  Other indexes are asked word by word.
+
+    >>> import arnews, pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "news.db"
+    >>> index = arnews.build_index(arnews.load(), path).search_index
+    >>> found = index.lookup(["بغداد", "ززززز"])
+    >>> found[0] == (index.postings("بغداد"), index.spelling("بغداد")), found[1]
+    (True, ([], None))
+    """
+
+    @abc.abstractmethod
+    def lookup(self, words: Sequence[str]) -> list[tuple[Postings, str | None]]:
+        """(``postings(word)``, ``spelling(word)``) of each word, in order."""
+
+
+def _lookup(index: SearchIndex, words: Sequence[str]) -> list[tuple[Postings, str | None]]:
+    """(postings, spelling) of each word (a spelling only matters where there are postings)."""
+    if isinstance(index, LookupMany):
+        return index.lookup(words)
+    postings_of = index.postings
+    spelling_of = index.spelling
+    found: list[tuple[Postings, str | None]] = []
+    for word in words:
+        postings = postings_of(word)
+        found.append((postings, spelling_of(word) if postings else None))
+    return found
+
+
 def _parts(index: SearchIndex, found: Term, prefix: bool) -> list[_Part]:
     """(postings, form, spelling, fixed reading) of each surface form of a term that occurs."""
-    parts: list[_Part] = []
     if not prefix:
-        for form in found.forms:
-            postings = index.postings(form)
-            if postings:
-                parts.append((postings, form, index.spelling(form), None))
-        return parts
-    seen: set[str] = set()
+        forms = list(found.forms)
+        return [
+            (postings, form, spelling, None)
+            for form, (postings, spelling) in zip(forms, _lookup(index, forms), strict=True)
+            if postings
+        ]
+    surfaces: dict[str, int] = {}  # surface word → its proclitic's length
     for form, readings in found.forms.items():
         for pre, suf, _ in readings:
             if suf:
                 continue
             for surface in index.words_with_prefix(form):
-                if surface not in seen:
-                    seen.add(surface)
-                    parts.append(
-                        (index.postings(surface), surface, index.spelling(surface), (pre, 0))
-                    )
-    return parts
+                surfaces.setdefault(surface, pre)
+    words = list(surfaces)
+    return [
+        (postings, surface, spelling, (surfaces[surface], 0))
+        for surface, (postings, spelling) in zip(words, _lookup(index, words), strict=True)
+    ]
 
 
 def _token_at(text: str, start: int) -> str:
