@@ -20,6 +20,7 @@ import attrs
 from hypothesis import strategies as st
 
 import arnews
+import arnews.normalize as nz
 from arnews import Article, Caption, Corpus, Section, read_date
 from arnews._parse import _layout
 
@@ -423,3 +424,22 @@ ARABIC_PIECES = [
     "7",
 ]
 arabic_text = st.lists(st.sampled_from(ARABIC_PIECES), max_size=14).map("".join)
+
+
+def normalize_operations() -> list[Callable[[str], str]]:
+    """Every public operation of arnews.normalize, in the order of its docs."""
+    return [
+        nz.strip_diacritics,
+        nz.strip_harakat,
+        nz.strip_tatweel,
+        nz.normalize_alef,
+        nz.normalize_yeh,
+        nz.normalize_persian_letters,
+        nz.normalize_teh_marbuta,
+        nz.normalize_hamza,
+        nz.normalize_digits,
+        nz.normalize_punctuation,
+        nz.normalize_presentation_forms,
+        nz.remove_invisible,
+        nz.normalize_whitespace,
+    ]

@@ -7,25 +7,10 @@ from collections.abc import Callable, Sequence
 import pytest
 from hypothesis import given, settings
 
-import arnews.normalize as nz
 from arnews.normalize import CLEAN, SEARCH, Change, Normalizer, Step
-from helpers import arabic_text
+from helpers import arabic_text, normalize_operations
 
-OPERATIONS: list[Callable[[str], str]] = [
-    nz.strip_diacritics,
-    nz.strip_harakat,
-    nz.strip_tatweel,
-    nz.normalize_alef,
-    nz.normalize_yeh,
-    nz.normalize_persian_letters,
-    nz.normalize_teh_marbuta,
-    nz.normalize_hamza,
-    nz.normalize_digits,
-    nz.normalize_punctuation,
-    nz.normalize_presentation_forms,
-    nz.remove_invisible,
-    nz.normalize_whitespace,
-]
+OPERATIONS = normalize_operations()
 
 
 def applied(text: str, changes: Sequence[Change]) -> str:

@@ -17,22 +17,9 @@ from hypothesis import strategies as st
 import arnews.normalize as nz
 from arnews.normalize import CLEAN, SEARCH, Alignment, Normalizer, Step
 from arnews.normalize import _tables as chars
+from helpers import normalize_operations
 
-OPERATIONS: list[Callable[[str], str]] = [
-    nz.strip_diacritics,
-    nz.strip_harakat,
-    nz.strip_tatweel,
-    nz.normalize_alef,
-    nz.normalize_yeh,
-    nz.normalize_persian_letters,
-    nz.normalize_teh_marbuta,
-    nz.normalize_hamza,
-    nz.normalize_digits,
-    nz.normalize_punctuation,
-    nz.normalize_presentation_forms,
-    nz.remove_invisible,
-    nz.normalize_whitespace,
-]
+OPERATIONS = normalize_operations()
 op_ids = [f.__name__ for f in OPERATIONS]
 
 # Every assigned code point (as this Python's unicodedata knows them) except NUL (the
