@@ -183,6 +183,7 @@ class _Plan:
         "name",
         "page",
         "reference",
+        "refs_kept",
         "run",
         "table",
     )
@@ -239,6 +240,9 @@ class _Plan:
                 delete.append(i)
         self.table = bytes(table)
         self.delete = bytes(delete)
+        # The route that encodes rare characters as "&#N;" needs those bytes kept as they are.
+        refs = codecs.charmap_encode("&#0123456789;", "strict", self.encoding)[0]
+        self.refs_kept = refs.translate(self.table, self.delete) == refs
         self.page = page
         # Built on the first alignment: it needs the aligning steps' own patterns, whose
         # compilation the first plain call should not pay for.
@@ -320,13 +324,17 @@ class _Plan:
         """Normalize a text with characters outside the code page."""
         if type(text) is not str:
             text = str.__str__(text)
-        if "&#" not in text and not self._dense(text):
+        if self.refs_kept and "&#" not in text and not self._dense(text):
             data = codecs.charmap_encode(text, "xmlcharrefreplace", self.encoding)[0]
-            if data.count(b"&#") * 8 <= len(text):
-                out = self._decode(data.translate(self.table, self.delete))
-                filled = self._fill(out.split("&#"), 1 + len(text) // _LEARN_EVERY)
-                if filled is not None:
-                    return _finish(filled, "")
+            refs = data.count(b"&#")
+            if refs * 8 <= len(text):
+                parts = self._decode(data.translate(self.table, self.delete)).split("&#")
+                # A deletion can join "&" and "#" of the text ("&\u064e#233;"): then the
+                # "&#" are not all references, and the pieces route is the exact one.
+                if len(parts) == refs + 1:
+                    filled = self._fill(parts, 1 + len(text) // _LEARN_EVERY)
+                    if filled is not None:
+                        return _finish(filled, "")
         return self._run_pieces(text)
 
     def _dense(self, text: str) -> bool:
