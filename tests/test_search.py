@@ -640,3 +640,44 @@ def test_the_query_language_matches_every_word_in_the_mode() -> None:
     assert corpus.matching("حكومة -بغداد", mode="clitics").ids == ()
     with pytest.raises(ValueError, match="exact"):
         corpus.search("حكومة OR بغداد", mode="stems")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_query_word_written_with_waw_finds_it_written_apart(mode: str) -> None:
+    # The text writes the conjunction apart (و المغامرة, وَ المغامرة) as well as attached;
+    # هو المغامرة holds no conjunction (its و ends هو).  Expectations from the rule.
+    corpus = corpus_of("قصة و المغامرة والمغامرة وَ المغامرة هو المغامرة مستمرة")
+    hits = corpus.search("والمغامرة", mode=mode)
+    assert [h.text for h in hits] == ["و المغامرة", "والمغامرة", "وَ المغامرة"]
+    assert [h.start for h in hits] == [4, 15, 25]
+    for hit in hits:  # the query's own و is part of what it asked for: no proclitic
+        assert (hit.prefix, hit.stem, hit.suffix) == ("", hit.text, "")
+    # Phrases, with the و apart before their first word, and any word of theirs.
+    assert [h.text for h in corpus.search('"والمغامرة مستمرة"', mode=mode)] == []
+    assert [h.text for h in corpus.search('"والمغامرة هو"', mode=mode)] == ["وَ المغامرة هو"]
+    assert [h.text for h in corpus.search("قصة والمغامرة", mode=mode)] == ["قصة و المغامرة"]
+    # A query without the و never takes one from the text.
+    assert "و المغامرة" not in {h.text for h in corpus.search("المغامرة", mode=mode)}
+    assert [h.text for h in corpus.search("والمغامر*", mode=mode)] == [h.text for h in hits]
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(gapped, min_size=1, max_size=3), st.sampled_from(WORDS), st.sampled_from(MODES))
+def test_the_detached_waw_filter_only_skips_what_cannot_match(
+    texts: list[str], word: str, mode: str
+) -> None:
+    # Forms that need a و written apart keep only the postings near a detached و; letting
+    # every posting through to the phrase reader, which checks the و, finds the same hits.
+    query = "\u0648" + word
+    fast = list(Corpus((make_article(*texts, id="t"),)).search(query, mode=mode))
+    with unittest.mock.patch.object(
+        _search, "_after_waw", lambda _index, _waws, postings: list(postings)
+    ):
+        slow = list(Corpus((make_article(*texts, id="t"),)).search(query, mode=mode))
+    assert fast == slow
+    assert all(h.text.startswith("\u0648") for h in fast)
+
+
+def test_a_waw_written_apart_with_marks_and_several_spaces_is_still_read() -> None:
+    corpus = corpus_of("قصة وَ   المغامرة، و\u00a0المغامرة")
+    assert [h.text for h in corpus.search("والمغامرة")] == ["وَ   المغامرة", "و\u00a0المغامرة"]

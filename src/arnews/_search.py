@@ -12,6 +12,9 @@ the functions here take the index as their first argument.  Matching rules:
   and so is a detached و before any word but the first, which counts as that
   word's proclitic (التشويق و المغامرة matches the query التشويق والمغامرة, and
   the other way round); nothing else may sit between the words;
+* a detached و before the first word (or a one-word query) counts only when
+  the query writes و on that word: والمغامرة matches و المغامرة (the hit
+  starts at the و), المغامرة matches just المغامرة;
 * with ``prefix=True`` (:func:`find`), the last query word matches every text
   word that starts with it (behind the same proclitics, no guards).
 
@@ -22,8 +25,9 @@ the functions here take the index as their first argument.  Matching rules:
 from __future__ import annotations
 
 import abc
+import heapq
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from typing import Final
 
@@ -346,31 +350,80 @@ def _reading(found: Term, prefix: bool, token: str, word: str | None) -> tuple[i
     return found.reading(token, word)
 
 
+#: How far after a detached و (its start) the next word may start to be read as its word.
+_WAW_REACH: Final = 64
+
+
+def _after_waw(index: SearchIndex, waws: Postings, postings: Postings) -> list[int]:
+    """The ``postings`` that may be the word token right after a detached و.
+
+    Each is the nearest posting after a و of ``waws`` in the same field, at most
+    :data:`_WAW_REACH` characters on (the phrase reader then checks that the
+    و is the token before it).  Found by bisection from the shorter list, with
+    no text read: a frequent word (العراق for the query والعراق) costs what
+    the rare detached و costs, and the disk index reads no field for it.
+    """
+    sb = index.start_bits
+    out: list[int] = []
+    if len(waws) <= len(postings):
+        size = len(postings)
+        for waw in waws:
+            at = bisect_right(postings, waw)
+            p = postings[at] if at < size else -1
+            if 0 <= p - waw <= _WAW_REACH and p >> sb == waw >> sb and (not out or out[-1] != p):
+                out.append(p)
+        return out
+    for p in postings:
+        at = bisect_left(waws, p) - 1
+        if at >= 0 and p - waws[at] <= _WAW_REACH and p >> sb == waws[at] >> sb:
+            out.append(p)
+    return out
+
+
+def _waw_apart(found: Term) -> bool:
+    """Whether a query word written with و also matches the text's و written apart."""
+    return found.word.startswith(_WAW) and len(found.word) >= 3
+
+
 def _phrase(
     index: SearchIndex,
     terms: list[Term],
     prefix: bool,
     wanted: frozenset[int],
     emit: _Emit,
+    *,
+    only_apart: bool = False,
 ) -> None:
     """Emit every occurrence of a phrase, driven from its rarest word.
 
     Each occurrence of the rarest word is checked by reading the words next to
     it in the field, so memory stays proportional to that word's postings, and
-    a word repeated in the phrase is looked up once.
+    a word repeated in the phrase is looked up once.  With ``only_apart`` (a
+    one-word query), only the word's form with its و written apart is matched.
     """
     last = len(terms) - 1
     anchors: dict[int, list[tuple[_Part, bool]]] = {}  # position → (part, needs a و)
-    cache: dict[tuple[str, bool], list[_Part]] = {}
+    cache: dict[tuple[tuple[str, bool], bool], list[_Part]] = {}
+    waws: Postings | None = None
     for i, found in enumerate(terms):
         options = [(found, False)]
-        if i and found.word.startswith(_WAW) and len(found.word) >= 3:
+        if _waw_apart(found):
             options.append((term(found.text[1:], found.mode), True))  # و written apart
+        if only_apart:
+            options = options[1:]
         for option, needs_waw in options:
+            if needs_waw and waws is None:
+                waws = index.postings(_WAW)
+            if needs_waw and not waws:
+                continue  # no detached و in the index
             key = (option.word, prefix and i == last)
-            parts = cache.get(key)
+            parts = cache.get((key, needs_waw))
             if parts is None:
-                parts = cache[key] = _parts(index, option, prefix and i == last)
+                parts = _parts(index, option, prefix and i == last)
+                if waws and needs_waw:  # only where a detached و comes before
+                    kept = [(_after_waw(index, waws, part[0]), *part[1:]) for part in parts]
+                    parts = [part for part in kept if part[0]]
+                cache[key, needs_waw] = parts
             anchors.setdefault(i, []).extend((part, needs_waw) for part in parts)
     sizes = [sum(len(part[0]) for part, _ in anchors.get(i, ())) for i in range(len(terms))]
     if 0 in sizes:
@@ -485,6 +538,10 @@ def _match_around(
     token = _token_at(reader.text, start)
     back = reader.backward(start)
     pending: list[tuple[int, str]] = []  # tokens read backwards but not used yet
+    # The first word may take a detached و only if the query writes it with one.
+    first_waw = _waw_apart(terms[0])
+    lead = -1  # where that و starts, when the first word took one
+    lead_in_stem = False  # and whether the query's reading counts it in the stem
 
     def previous() -> tuple[int, str] | None:
         return pending.pop() if pending else next(back, None)
@@ -503,10 +560,13 @@ def _match_around(
 
         If not (a number takes no proclitic: و 2016), the و is left for the word before.
         """
-        waw = waw_next() if j else None
+        nonlocal lead, lead_in_stem
+        waw = waw_next() if j or first_waw else None
         if waw is not None:
             found = _read(reader, terms, j, is_prefix, _WAW + tok)
             if found is not None:
+                if not j:
+                    lead, lead_in_stem = waw[0], not found[0]
                 return (max(found[0] - 1, 0), found[1])
             pending.append(waw)
         return _read(reader, terms, j, is_prefix, tok)
@@ -514,9 +574,11 @@ def _match_around(
     # The anchor; a detached و right before it is its proclitic when it reads so.
     is_prefix = prefix and anchor == last
     if needs_waw:  # the anchor's form is read with a و that the text wrote apart
-        waw = waw_next() if anchor > 0 else None
+        waw = waw_next()
         reading = None if waw is None else _read(reader, terms, anchor, is_prefix, _WAW + token)
         if reading is not None:
+            if not anchor and waw is not None:
+                lead, lead_in_stem = waw[0], not reading[0]
             reading = (max(reading[0] - 1, 0), reading[1])
     else:
         reading = read_after_waw(anchor, is_prefix, token)
@@ -560,6 +622,10 @@ def _match_around(
     stem_start = hit_start + stem_span(first_token, first_prefix, 0)[0]
     stem_end = last_start + stem_span(last_token, 0, last_suffix)[1]
     end = last_start + len(last_token)
+    if lead >= 0:
+        hit_start = lead
+        if lead_in_stem:
+            stem_start = lead
     return hit_start, end, (stem_start, stem_end), reader.text[hit_start:end]
 
 
@@ -575,12 +641,27 @@ def _matches(
     """Emit every match of query ``words`` in fields of the given kinds."""
     joined = _phrase_words(words)
     terms = [term(word, mode) for word in joined]
-    if len(terms) == 1:
-        parts = _parts(index, terms[0], prefix)
+    if len(terms) > 1:
+        _phrase(index, terms, prefix, kinds, emit)
+        return
+    parts = _parts(index, terms[0], prefix)
+    if not _waw_apart(terms[0]):
         if parts:
             _single_word(index, terms[0], parts, kinds, emit)
-    else:
-        _phrase(index, terms, prefix, kinds, emit)
+        return
+    # The word with its و written apart (و المغامرة), through the phrase reader, which
+    # checks the و; then as written (والمغامرة); the two merged in text order.
+    apart: list[tuple[int, int, int, tuple[int, int], str]] = []
+    _phrase(index, terms, prefix, kinds, lambda *m: apart.append(m), only_apart=True)
+    if not apart:
+        if parts:
+            _single_word(index, terms[0], parts, kinds, emit)
+        return
+    matches: list[tuple[int, int, int, tuple[int, int], str]] = []
+    if parts:
+        _single_word(index, terms[0], parts, kinds, lambda *m: matches.append(m))
+    for match in heapq.merge(matches, apart):
+        emit(*match)
 
 
 def find(
