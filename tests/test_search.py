@@ -681,3 +681,52 @@ def test_the_detached_waw_filter_only_skips_what_cannot_match(
 def test_a_waw_written_apart_with_marks_and_several_spaces_is_still_read() -> None:
     corpus = corpus_of("قصة وَ   المغامرة، و\u00a0المغامرة")
     assert [h.text for h in corpus.search("والمغامرة")] == ["وَ   المغامرة", "و\u00a0المغامرة"]
+
+
+_SPANS = st.tuples(*(st.integers(0, 40),) * 4).map(sorted)
+
+
+@given(
+    st.text(max_size=12),
+    st.sampled_from(("title", "paragraph", "caption")),
+    st.integers(0, 99),
+    _SPANS,
+    st.sampled_from(MODES),
+)
+def test_hits_made_without_checks_equal_checked_hits(
+    article_id: str, field: str, index: int, spans: list[int], mode: str
+) -> None:
+    # search's hot loop makes its Hits by setting the slots (values it checked itself)
+    start, stem_start, stem_end, end = spans
+    text = "".join(chr(0x0628 + i % 20) for i in range(end - start))
+    a, b = stem_start - start, stem_end - start
+    values = (article_id, field, index, start, end, stem_start, stem_end, text)
+    made = _search.make_hit(*values, text[:a], text[a:b], text[b:], mode)
+    checked = Hit(
+        article_id=article_id,
+        field=field,
+        index=index,
+        start=start,
+        end=end,
+        stem_start=stem_start,
+        stem_end=stem_end,
+        text=text,
+        mode=mode,
+    )
+    assert made == checked
+    assert hash(made) == hash(checked)
+    assert repr(made) == repr(checked)
+    assert attrs.asdict(made) == attrs.asdict(checked)
+    assert pickle.loads(pickle.dumps(made)) == checked
+    assert attrs.evolve(made, index=index + 1) == attrs.evolve(checked, index=index + 1)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        made.start = 0  # type: ignore[misc]
+
+
+def test_a_bad_value_from_an_index_is_refused_by_name_not_made_into_a_hit() -> None:
+    from arnews._index import MemoryIndex
+
+    index = MemoryIndex(corpus_of("قال بغداد هنا").articles)
+    index.ids = [7]  # type: ignore[misc]  # an id that is not a str (a damaged index, say)
+    with pytest.raises(TypeError, match=r"Hit\.article_id must be str, got int"):
+        _search.find(index, ("بغداد",))
