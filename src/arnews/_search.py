@@ -785,19 +785,21 @@ def find(
                 )
             )
             return
-        # Hit names what is wrong (an index file's bad value, say).
-        Hit(
-            article_id=article_id,
-            field=FIELD_NAMES[kind_of[fid]],
-            index=index_in,
-            start=start,
-            end=end,
-            stem_start=stem_start,
-            stem_end=stem_end,
-            text=text,
-            mode=mode,
+        # Anything else (a str subclass as an id, or an index file's bad value) goes
+        # through Hit's checks: accepted as Hit accepts it, or refused by name.
+        append(
+            Hit(
+                article_id=article_id,
+                field=FIELD_NAMES[kind_of[fid]],
+                index=index_in,
+                start=start,
+                end=end,
+                stem_start=stem_start,
+                stem_end=stem_end,
+                text=text,
+                mode=mode,
+            )
         )
-        raise AssertionError("unreachable: Hit refused the values above")  # pragma: no cover
 
     _matches(index, words, kinds, emit, prefix=prefix, mode=mode)
     return hits
