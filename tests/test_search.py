@@ -727,7 +727,7 @@ def test_a_bad_value_from_an_index_is_refused_by_name_not_made_into_a_hit() -> N
     from arnews._index import MemoryIndex
 
     index = MemoryIndex(corpus_of("قال بغداد هنا").articles)
-    index.ids = (7,)  # type: ignore[assignment]  # an id that is not a str (a damaged index, say)
+    index.ids = (7,)  # type: ignore[misc, assignment]  # an id that is not a str (a damaged index, say)
     with pytest.raises(TypeError, match=r"Hit\.article_id must be str, got int"):
         _search.find(index, ("بغداد",))
 
@@ -739,5 +739,5 @@ def test_an_id_that_hit_accepts_but_the_fast_check_does_not_still_makes_a_hit() 
         __slots__ = ()
 
     index = MemoryIndex(corpus_of("قال بغداد هنا").articles)
-    index.ids = (Name("t"),)
+    index.ids = (Name("t"),)  # type: ignore[misc]
     assert [(h.article_id, h.text) for h in _search.find(index, ("بغداد",))] == [("t", "بغداد")]
