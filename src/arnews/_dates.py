@@ -97,8 +97,10 @@ _ENGLISH_WEEKDAYS = (
 # above/below, madda, wasla and wavy hamza -> alef; alef maksura and Farsi yeh -> yeh;
 # teh marbuta -> heh; keheh -> kaf.  Arabic marks (harakat, tanween, shadda, sukun,
 # superscript alef ...; combining hamza kept, as strip_diacritics keeps it) and tatweel
-# are removed; Arabic-Indic and Extended Arabic-Indic digits become ASCII.  One
-# str.translate table does it all (the keys are disjoint).
+# are removed, and so are the invisible characters search ignores (bidi marks, zero-width
+# spaces and joiners, the byte-order mark: web pages put them around and inside date
+# lines); Arabic-Indic and Extended Arabic-Indic digits become ASCII.  One str.translate
+# table does it all (the keys are disjoint).
 _FOLD_AND_DIGITS: dict[int, str | None] = {
     **{ord(c): T.ALEF for c in T.ALEF_VARIANTS},
     ord(T.ALEF_MAKSURA): T.YEH,
@@ -107,6 +109,7 @@ _FOLD_AND_DIGITS: dict[int, str | None] = {
     ord(T.KEHEH): T.KAF,
     ord(T.TATWEEL): None,
     **{ord(c): None for c in T.STRIPPED_MARKS},
+    **{ord(c): None for c in T.INVISIBLE},
     **{ord(c): ascii_digit for c, ascii_digit in T.DIGITS.items()},
 }
 
@@ -131,7 +134,7 @@ _ANY_DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")
 
 
 def fold(s: str) -> str:
-    """Fold letter variants, drop marks and tatweel, map digits to ASCII, squeeze spaces.
+    """Fold letter variants, drop marks, tatweel and invisibles, digits to ASCII, squeeze spaces.
 
     Used to compare month and weekday names whatever their spelling.
 
@@ -555,10 +558,11 @@ def find_date(line: str) -> tuple[dt.date, dt.time | None] | None:
 
     Returns ``(date, time)`` with ``time`` None when the line states no time,
     or None when the line is not wholly a valid date or states no Gregorian
-    date.  Surrounding whitespace, no-break spaces and the digit script do
-    not matter.  A 12-hour time (``ص``/``م``, ``صباحاً``/``مساءً``, AM/PM) is
-    turned into a 24-hour time; the time is as written, in the line's own
-    offset (:func:`read_date` gives the offset and any Hijri date too).  A
+    date.  Whitespace, no-break spaces, invisible marks (bidi marks, zero-width
+    spaces, a byte-order mark) and the digit script do not matter.  A 12-hour
+    time (``ص``/``م``, ``صباحاً``/``مساءً``, AM/PM) is turned into a 24-hour time; the
+    time is as written, in the line's own offset (:func:`read_date` gives
+    the offset and any Hijri date too).  A
     weekday, when present, is not checked against the date: pages copied
     from the web sometimes name the wrong day, and the stated date wins
     (27 October 2016 below was a Thursday, not a Friday).
