@@ -275,6 +275,43 @@ def _cmd_index_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+#: The commands whose positional arguments are a query.
+_QUERY_COMMANDS: Final = frozenset({"search", "kwic"})
+#: Their options that take a value (the argument after one is that value, not query).
+_VALUE_OPTIONS: Final = ("--index", "--dir", "--limit", "--width", "--sort")
+
+
+def _takes_value(arg: str) -> bool:
+    """Whether ``arg`` names an option that takes the next argument (or a prefix of one)."""
+    return "=" not in arg and len(arg) > 2 and any(o.startswith(arg) for o in _VALUE_OPTIONS)
+
+
+def _query_arguments(argv: Sequence[str]) -> list[str]:
+    """``argv`` with each exclusion of a search or kwic query kept as a query argument.
+
+    argparse reads an argument that starts with '-' (``-كيري``, ``-"سيرغي لافروف"``) as
+    an unknown option; written with a space before it, it is a positional argument, and
+    the space is nothing to the query language.  Only ``-h`` stays an option; the
+    value after an option that takes one is left as it is (``--limit -1`` is refused).
+    """
+    args = list(argv)
+    command = next((i for i, a in enumerate(args) if not a.startswith("-")), None)
+    if command is None or args[command] not in _QUERY_COMMANDS:
+        return args
+    i = command + 1
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            break
+        if arg.startswith("--"):
+            i += 2 if _takes_value(arg) else 1
+            continue
+        if arg.startswith("-") and len(arg) > 1 and arg != "-h":
+            args[i] = " " + arg
+        i += 1
+    return args
+
+
 def _source(args: argparse.Namespace) -> _Source:
     if getattr(args, "index", None) is not None:
         return open_index(args.index)
@@ -371,7 +408,7 @@ def main(
         )
     out = sys.stdout if out is None else out
     err = sys.stderr if err is None else err
-    args = _parser().parse_args(argv)
+    args = _parser().parse_args(_query_arguments(sys.argv[1:] if argv is None else argv))
     if args.command == "index":
         try:
             return _cmd_index_build(args, out, err)
@@ -388,7 +425,7 @@ def main(
             return _cmd_list(corpus, output)
         if args.command == "show":
             return _cmd_show(corpus, args.id, output)
-        query = " ".join(args.query)
+        query = " ".join(part.strip() for part in args.query)
         if args.command == "search":
             return _cmd_search(corpus, query, args.limit, output, err)
         return _cmd_kwic(
