@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 __all__ = [
     "RECORD_KEYS",
     "article_record",
+    "date_column",
     "to_jsonl",
     "to_pandas",
     "to_records",
@@ -279,11 +280,34 @@ def to_jsonl(corpus: Iterable[ArticleBase], path: str | os.PathLike[str]) -> Non
     write_atomically(path, write)
 
 
+def date_column(dates: pandas.Series) -> pandas.Series:
+    """ISO date strings (None where unknown) as a pandas ``datetime64`` column, NaT for None.
+
+    The column has pandas' usual nanosecond unit when every date fits it
+    (1677-09-22 to 2262-04-11); a date outside that span (a placeholder such as
+    0001-01-01 or 9999-12-31, which read_date accepts) makes it a column in
+    seconds (``datetime64[s]``, years 1 to 9999), so no date is lost or refused.
+
+    >>> import pandas as pd
+    >>> date_column(pd.Series(["2016-10-27", None])).dtype
+    dtype('<M8[ns]')
+    >>> column = date_column(pd.Series(["0001-01-01", "2016-10-27"]))
+    >>> column.dtype, column.iloc[0].year
+    (dtype('<M8[s]'), 1)
+    """
+    import pandas as pd  # noqa: PLC0415 - optional dependency, imported on use only
+
+    try:
+        return pd.to_datetime(dates, format="ISO8601")
+    except pd.errors.OutOfBoundsDatetime:
+        return dates.astype("datetime64[s]")
+
+
 def to_pandas(corpus: Iterable[ArticleBase]) -> pandas.DataFrame:
     """The records as a pandas DataFrame, one row per article.
 
     Columns are the record keys; ``date`` becomes a ``datetime64`` column
-    (NaT where unknown) so it can be filtered and resampled; list-valued
+    (NaT where unknown, see :func:`date_column`) so it can be filtered and resampled; list-valued
     columns hold Python lists.  pandas is imported here and nowhere else.
 
     >>> import arnews
@@ -299,5 +323,5 @@ def to_pandas(corpus: Iterable[ArticleBase]) -> pandas.DataFrame:
     except ImportError as exc:
         raise ImportError(_PANDAS_MISSING) from exc
     frame = pd.DataFrame(to_records(corpus), columns=list(RECORD_KEYS))
-    frame["date"] = pd.to_datetime(frame["date"], format="ISO8601")
+    frame["date"] = date_column(frame["date"])
     return frame

@@ -22,6 +22,7 @@ import regex  # type: ignore[import-untyped]  # no stubs in the dev env
 from ._analysis import normalize_words
 from ._checks import attrs_instance_of, attrs_int, check_path, expected
 from ._display import concordance_html, concordance_pretty, hits_html, hits_pretty
+from ._export import date_column
 from ._model import FIELD_NAMES, ArticleBase, ArticleSource, field_text
 from ._sentences import Sentence, sentence_at
 from ._tokenize import WORD_RE
@@ -321,10 +322,8 @@ _SENTENCE_COLUMNS: Final = ("sentence", "sentence_start", "sentence_end")
 
 
 def _dates_to_datetime(frame: pandas.DataFrame) -> pandas.DataFrame:
-    """The ``date`` column as pandas datetimes (NaT where unknown)."""
-    import pandas as pd  # noqa: PLC0415 - optional dependency, imported on use only
-
-    frame["date"] = pd.to_datetime(frame["date"], format="ISO8601")
+    """The ``date`` column as pandas datetimes (NaT where unknown; see ``date_column``)."""
+    frame["date"] = date_column(frame["date"])
     return frame
 
 
