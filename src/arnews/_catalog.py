@@ -25,6 +25,20 @@ from ._resources import read_text
 __all__ = ["CatalogEntry", "apply_catalog", "catalog", "load_catalog", "read_catalog"]
 
 _CONFIDENCES = ("high", "medium")
+#: The keys a catalog entry may have (the bundled schema's).
+_ENTRY_KEYS = (
+    "id",
+    "file",
+    "sha256",
+    "outlet",
+    "outlet_evidence",
+    "date",
+    "date_confidence",
+    "date_evidence",
+    "notes",
+)
+#: The entry keys whose value is text (``outlet`` may also be null).
+_TEXT_KEYS = ("id", "file", "sha256", "outlet_evidence", "date_evidence", "notes")
 
 
 @attrs.frozen
@@ -83,7 +97,9 @@ def read_catalog(text: str, where: str) -> tuple[CatalogEntry, ...]:
     each entry names its text by ``file`` (a path relative to the folder) or ``id``;
     ``sha256``, the evidence fields and ``notes`` may be left out, and ``outlet``,
     ``date`` and ``date_confidence`` default to null.  A curated date needs a
-    confidence of ``high`` or ``medium``, as in the bundled catalog.
+    confidence of ``high`` or ``medium``, as in the bundled catalog.  A key outside
+    the schema (a misspelt ``"Outlet"``), a value of the wrong type (an outlet that
+    is not a string) and two entries for one text are refused, not passed over.
 
     >>> entries = read_catalog('{"articles": [{"file": "a.txt", "outlet": "هسبريس"}]}', "x")
     >>> entries[0].id, entries[0].outlet, entries[0].sha256
@@ -98,12 +114,18 @@ def read_catalog(text: str, where: str) -> tuple[CatalogEntry, ...]:
         if not isinstance(items, list):
             raise TypeError("'articles' is not a list")
         entries = []
+        seen: set[str] = set()
         for item in items:
+            _check_item(item)
             file = str(item.get("file") or "")
             ident = item.get("id") or PurePosixPath(file).with_suffix("").as_posix()
             if not ident or ident == ".":
                 msg = "an entry names neither 'file' nor 'id'"
                 raise ValueError(msg)
+            if ident in seen:
+                msg = f"two entries are for {ident!r}; give one entry per text"
+                raise ValueError(msg)
+            seen.add(ident)
             entries.append(
                 _entry(
                     {
@@ -128,6 +150,28 @@ def read_catalog(text: str, where: str) -> tuple[CatalogEntry, ...]:
         )
         raise ValueError(msg) from None
     return tuple(entries)
+
+
+def _check_item(item: object) -> None:
+    """Refuse an entry that is no object, has a key outside the schema, or a mistyped value.
+
+    Every text field must be a string, ``outlet`` a string or null.
+    """
+    if not isinstance(item, dict):
+        msg = f"an entry is {type(item).__name__} {item!r}, not an object"
+        raise ValueError(msg)
+    unknown = sorted(str(key) for key in item if key not in _ENTRY_KEYS)
+    if unknown:
+        msg = (
+            f"an entry has the key(s) {', '.join(map(repr, unknown))}, which the schema does "
+            f"not know; the keys are {', '.join(_ENTRY_KEYS)}"
+        )
+        raise ValueError(msg)
+    for key in (*_TEXT_KEYS, "outlet"):
+        value = item.get(key)
+        if value is not None and not isinstance(value, str):
+            msg = f"an entry's {key!r} is {type(value).__name__} {value!r}, not a string"
+            raise ValueError(msg)
 
 
 @functools.cache
