@@ -281,6 +281,20 @@ def _group_of(by: object) -> Callable[[ArticleBase], Hashable] | None:
     raise expected("frequencies(by=...)", "'outlet', 'year', 'month' or a function", by)
 
 
+def _group_key(group: object, article: ArticleBase) -> Hashable:
+    """``group`` if it can key a count (hashable), else a TypeError naming ``by=``."""
+    try:
+        hash(group)
+    except TypeError:
+        msg = (
+            f"frequencies(by=...) gave {type(group).__name__} {group!r} for article "
+            f"{article.id!r}, which cannot name a group (it is unhashable); return a str, "
+            f"a number, a tuple or None"
+        )
+        raise TypeError(msg) from None
+    return group
+
+
 def _bare_stem(key: str, attested: Container[str]) -> str:
     """``key`` without its article when the rest is a word of the corpus of 3+ letters."""
     rest = key[len(ARTICLE) :]
@@ -392,7 +406,7 @@ def count_words(
     counter = _Counter(vocabulary, n=n, stems=stems, stop=stop)
     order: dict[Hashable, int] = {}
     for article in articles:
-        group = None if group_of is None else group_of(article)
+        group = None if group_of is None else _group_key(group_of(article), article)
         order.setdefault(group, len(order))
         for number in sorted(kinds):
             for text in FIELDS[number].texts(article):
