@@ -28,6 +28,7 @@ from ._modes import DEFAULT_MODE, check_mode
 from ._results import Concordance, Hit, Hits, concordance_lines
 from ._search import find, query_words
 from ._tokenize import WORD_RE
+from .normalize._tables import INVISIBLE
 
 __all__ = [
     "MAX_WIDTH",
@@ -51,6 +52,9 @@ __all__ = [
 MIN_PREFIX: Final = 2
 _OPERATORS: Final = ("OR", "AND")
 _BRACKET_AND_QUOTE: Final = frozenset('"()')
+#: The invisible characters (bidi marks, zero-width spaces, BOM), looked through around
+#: operators as search looks through them in words.
+_INVISIBLE: Final = "".join(sorted(INVISIBLE))
 
 
 class QuerySyntaxError(ValueError):
@@ -363,7 +367,7 @@ class _Lexer:
         query, i, n = self.query, 0, len(self.query)
         while i < n:
             ch = query[i]
-            if ch.isspace():
+            if ch.isspace() or ch in INVISIBLE:  # an invisible mark stands for nothing
                 i += 1
             elif ch == '"':
                 close = query.find('"', i + 1)
@@ -383,7 +387,7 @@ class _Lexer:
             elif ch in "()":
                 yield _Token(ch, i)
                 i += 1
-            elif ch == "-" and (i == 0 or query[i - 1].isspace() or query[i - 1] == "("):
+            elif ch == "-" and _starts_item(query, i):
                 if i + 1 < n and query[i + 1] == "-":
                     raise self.error(i, f"'-' at character {i} is doubled; write one '-'")
                 if i + 1 >= n or query[i + 1].isspace() or query[i + 1] == ")":
@@ -394,13 +398,24 @@ class _Lexer:
                 j = i
                 while j < n and not query[j].isspace() and query[j] not in _BRACKET_AND_QUOTE:
                     j += 1
-                if query[i:j] in _OPERATORS:
-                    yield _Token(query[i:j], i)
+                if (word := query[i:j].rstrip(_INVISIBLE)) in _OPERATORS:
+                    yield _Token(word, i)
                 else:
                     found = self.words(i, j)
                     if found:
                         yield _Token("words", i, found)
                 i = j
+
+
+def _starts_item(query: str, i: int) -> bool:
+    """Whether ``query[i]`` starts an item: after a space, ``(`` or the start.
+
+    Invisible characters (bidi marks, zero-width spaces: RTL editors put them around
+    a ``-``) are looked through, as search looks through them in words.
+    """
+    while i > 0 and query[i - 1] in INVISIBLE:
+        i -= 1
+    return i == 0 or query[i - 1].isspace() or query[i - 1] == "("
 
 
 def _chunks(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
