@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -92,3 +93,40 @@ def test_help_is_still_help(capsys: pytest.CaptureFixture[str]) -> None:
         main(["search", "-h"])
     assert info.value.code == 0
     assert "usage:" in capsys.readouterr().out
+
+
+def odd_folder(tmp_path: Path) -> Path:
+    (tmp_path / "a.txt").write_text("عنوان\n\nنص لافروف.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes("عنوان ثان\n\nنص.\n".encode("utf-16"))
+    (tmp_path / "empty.txt").write_bytes(b"")
+    return tmp_path
+
+
+def test_a_folder_with_a_bad_file_says_how_to_go_on_from_the_command_line(
+    tmp_path: Path,
+) -> None:
+    code, _, err = run("list", "--dir", str(odd_folder(tmp_path)))
+    assert code == 2
+    assert "--errors skip" in err
+    assert "--encoding" in err
+
+
+def test_errors_skip_leaves_bad_files_out_and_says_which(tmp_path: Path) -> None:
+    code, out, err = run("search", "لافروف", "--dir", str(odd_folder(tmp_path)), "--errors", "skip")
+    assert code == 0
+    assert out.startswith("a  paragraph[0]")
+    assert "skipped b.txt" in err
+    assert "skipped empty.txt" in err
+
+
+def test_encoding_reads_the_folder_in_that_encoding(tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_bytes("عنوان ثان\n\nنص لافروف.\n".encode("utf-16"))
+    code, out, err = run("search", "لافروف", "--dir", str(tmp_path), "--encoding", "utf-16")
+    assert code == 0, err
+    assert out.startswith("b  paragraph[0]")
+
+
+def test_folder_options_without_a_folder_are_a_usage_error() -> None:
+    code, _, err = run("list", "--errors", "skip")
+    assert code == 2
+    assert "--dir" in err

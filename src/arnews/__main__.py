@@ -278,7 +278,15 @@ def _cmd_index_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 #: The commands whose positional arguments are a query.
 _QUERY_COMMANDS: Final = frozenset({"search", "kwic"})
 #: Their options that take a value (the argument after one is that value, not query).
-_VALUE_OPTIONS: Final = ("--index", "--dir", "--limit", "--width", "--sort")
+_VALUE_OPTIONS: Final = (
+    "--index",
+    "--dir",
+    "--encoding",
+    "--errors",
+    "--limit",
+    "--width",
+    "--sort",
+)
 
 
 def _takes_value(arg: str) -> bool:
@@ -312,11 +320,24 @@ def _query_arguments(argv: Sequence[str]) -> list[str]:
     return args
 
 
-def _source(args: argparse.Namespace) -> _Source:
+def _source(args: argparse.Namespace, err: TextIO) -> _Source:
+    folder = getattr(args, "dir", None)
+    encoding, errors = getattr(args, "encoding", None), getattr(args, "errors", None)
+    if folder is None and (encoding is not None or errors is not None):
+        option = "--encoding" if encoding is not None else "--errors"
+        msg = f"{option} applies to --dir FOLDER only (how the folder's files are read)"
+        raise ValueError(msg)
     if getattr(args, "index", None) is not None:
         return open_index(args.index)
-    if getattr(args, "dir", None) is not None:
-        return load_dir(args.dir)
+    if folder is not None:
+        try:
+            corpus = load_dir(folder, encoding=encoding or "utf-8", errors=errors or "raise")
+        except ValueError as exc:
+            msg = f"{exc} (on the command line: --encoding ENCODING, or --errors skip)"
+            raise ValueError(msg) from None
+        for skipped in corpus.skipped:
+            err.write(f"arnews: skipped {terminal_safe(skipped.path)}: {skipped.reason}\n")
+        return corpus
     return load()
 
 
@@ -334,6 +355,12 @@ def _parser() -> argparse.ArgumentParser:
     where = source.add_mutually_exclusive_group()
     where.add_argument("--index", metavar="FILE", help="an index file (index build makes one)")
     where.add_argument("--dir", metavar="FOLDER", help="a folder of UTF-8 .txt files")
+    source.add_argument("--encoding", metavar="ENC", help="with --dir: the files' encoding (utf-8)")
+    source.add_argument(
+        "--errors",
+        choices=("raise", "skip"),
+        help="with --dir: stop at a bad file (raise, the default) or leave it out (skip)",
+    )
     listing = sub.add_parser("list", help="list the articles (the default)", parents=[source])
     show = sub.add_parser("show", help="print one article's fields", parents=[source])
     show.add_argument("id", help="an article id or a unique prefix of one, e.g. 003")
@@ -420,7 +447,7 @@ def main(
     if encoding is not None:
         return _encoding_error(encoding, err)
     try:
-        corpus = _source(args)
+        corpus = _source(args, err)
         if args.command in (None, "list"):
             return _cmd_list(corpus, output)
         if args.command == "show":
