@@ -200,3 +200,16 @@ def test_index_words_match_the_normalized_field(text: str) -> None:
         assert sorted(starts[start]) == sorted(expected)
         words.extend(expected)
     assert tuple(words) == normalize_words(text)
+
+
+def test_postings_fit_four_bytes_an_occurrence_when_they_can() -> None:
+    """The bundled corpus's postings fit 32 bits: long lists take 4 bytes an entry, same values."""
+    from arnews._index import decode
+
+    index = MemoryIndex(arnews.load())
+    postings = index.postings("روسيا")
+    assert len(postings) >= 8
+    assert postings.itemsize == 4  # type: ignore[attr-defined]
+    for packed in postings:
+        fid, start = decode(index, packed)
+        assert index.texts[fid][start:].startswith("روسيا")

@@ -37,12 +37,14 @@ Postings
 one integer packing (field id, start offset of the original token) as
 ``fid << start_bits | start``.  Field ids run in corpus order — per article its
 fields in :data:`arnews._model.FIELDS` order — so each list is already sorted
-the way search results are.  The lists are ``array('q')``, 8 bytes an
-occurrence: ``start_bits`` comes from the longest field and the field id needs
-the rest, so even a corpus of millions of fields with one field of millions of
-characters stays within 63 bits (a plain list would take four times the
-memory).  Word positions are not stored: a phrase is matched by reading the
-words next to its rarest word in the field (see :mod:`arnews._search`).
+the way search results are.  The lists are ``array('I')``, 4 bytes an
+occurrence, when the list's last (largest) posting fits 32 bits — ``start_bits``
+comes from the longest field and the field id needs the rest, so a corpus of a
+few hundred thousand fields of up to a few thousand characters fits — and
+``array('q')``, 8 bytes, otherwise: even a corpus of millions of fields with
+one field of millions of characters stays within 63 bits (a plain list would
+take four or eight times the memory).  Word positions are not stored: a phrase
+is matched by reading the words next to its rarest word in the field (see :mod:`arnews._search`).
 
 A whitespace-free run longer than :data:`arnews._tokenize.MAX_RUN` characters
 is indexed in pieces of that length (no word is that long), so one such run
@@ -66,7 +68,6 @@ a prefix.
 
 from __future__ import annotations
 
-import functools
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
@@ -78,6 +79,12 @@ from ._model import FIELDS, ArticleBase
 from ._tokenize import MAX_RUN, WORD_RE, run_pieces
 
 __all__ = ["MemoryIndex", "Postings", "SearchIndex", "decode"]
+
+#: The largest value an ``array('I')`` entry holds (4 bytes on every common platform).
+_NARROW_MAX: Final = 2 ** (8 * array("I").itemsize) - 1
+#: Lists shorter than this stay ``array('q')``: ``_sqlite.encode_payload`` writes a short
+#: array's bytes as they are and reads them back as 8-byte entries (few bytes either way).
+_SHORT: Final = 8
 
 #: One word's postings: packed ints, sorted (see the module docs).
 Postings = Sequence[int]
@@ -181,8 +188,8 @@ class MemoryIndex:
         self.ids: Final = tuple(a.id for a in articles)
         self.texts: Final = tuple(texts)
         self.field_kind: Final = bytes(kinds)
-        self.field_article: Final = positions
-        self.field_index: Final = indexes
+        self.field_article: Final = _narrow(positions)
+        self.field_index: Final = _narrow(indexes)
         self._forms: dict[str, tuple[str, ...]] = {}
         #: Normalized word → the one original token it always comes from, or
         #: None when several spellings give it (search then reads each token).
@@ -196,10 +203,13 @@ class MemoryIndex:
     def _build(self) -> None:
         """Fill the postings."""
         sb = self.start_bits
-        wide = (len(self.texts).bit_length() + sb) > 63
+        bits = len(self.texts).bit_length() + sb
+        wide = bits > 63
+        # Build in 4-byte entries when every posting of the corpus fits them.
+        code = "I" if (1 << bits) - 1 <= _NARROW_MAX else "q"
 
         def new_list() -> MutableSequence[int]:
-            return [] if wide else array("q")
+            return [] if wide else array(code)
 
         postings: defaultdict[str, MutableSequence[int]] = defaultdict(new_list)
         chunks: dict[str, str | tuple[tuple[int, str], ...]] = {}
@@ -225,12 +235,19 @@ class MemoryIndex:
                     for offset, word in entry:
                         postings[word].append(base | (start + offset))
         # The token cache serves the build only; each list is copied at its exact size
-        # (an array grows by over-allocating).
+        # (an array grows by over-allocating), in 4-byte entries when its last (largest)
+        # posting fits them, else 8-byte ones.
+        chunks.clear()
         self._forms.clear()
-        exact = list if wide else functools.partial(array, "q")
-        for word, values in postings.items():
-            postings[word] = exact(values)
-        self._postings = dict(postings)
+        self._postings = final = dict(postings)
+        postings.clear()
+        for word, values in final.items():
+            if wide:
+                final[word] = list(values)
+            elif values[-1] <= _NARROW_MAX and len(values) >= _SHORT:
+                final[word] = array("I", values)
+            else:
+                final[word] = array("q", values)
 
     def _analyse_chunk(self, chunk: str) -> str | tuple[tuple[int, str], ...]:
         """A whitespace-free chunk's normalized words with their offsets in it.
@@ -295,6 +312,17 @@ class MemoryIndex:
         while end < len(words) and words[end].startswith(prefix):
             end += 1
         return words[start:end]
+
+
+def _narrow(values: array[int]) -> array[int]:
+    """``values`` (non-negative) in 4-byte entries when they all fit, else as they are.
+
+    >>> _narrow(array("q", [3, 1])).typecode, _narrow(array("q", [2**40])).typecode
+    ('I', 'q')
+    """
+    if not values or max(values) <= _NARROW_MAX:
+        return array("I", values)
+    return values
 
 
 def decode(index: SearchIndex, packed: int) -> tuple[int, int]:

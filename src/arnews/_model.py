@@ -195,7 +195,12 @@ class ArticleBase:
     paragraphs: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        paragraphs = tuple(p for s in self.sections for p in s.paragraphs)
+        sections = self.sections
+        # One section (most articles): its own tuple, not a copy of it.
+        if len(sections) == 1:
+            paragraphs = sections[0].paragraphs
+        else:
+            paragraphs = tuple(p for s in sections for p in s.paragraphs)
         object.__setattr__(self, "paragraphs", paragraphs)
 
     @property
